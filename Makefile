@@ -1,0 +1,38 @@
+# The README's commands. Each target creates .venv and installs what it needs on first use.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+
+.PHONY: demo test eval lint format clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed-base: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@ $(VENV)/.installed-base
+
+demo: $(VENV)/.installed-base   ## crawl the bundled snapshot offline into data/articles.sqlite
+	$(BIN)/ingest demo
+
+test: $(VENV)/.installed-test   ## lint, then the whole suite
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q
+
+eval: $(VENV)/.installed-test   ## extraction quality on the labelled benchmark pages, beside trafilatura
+	$(BIN)/ingest eval $(SHARED)/eval/aeb-dev --compare trafilatura
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-test
+	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) data/articles.sqlite data/articles.sqlite-* .pytest_cache .ruff_cache

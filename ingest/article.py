@@ -1,0 +1,63 @@
+"""The article record (schema version 1): what every extractor returns and every store keeps."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Image:
+    """An image of the article; the credit lives here, never in the body."""
+
+    url: str
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass
+class Article:
+    """One clean article. Field meanings are documented in docs/schema.md."""
+
+    url: str
+    canonical_url: str = ""
+    source: str = ""
+    source_article_id: str = ""
+    language: str = ""
+    title: str = ""
+    lead: str = ""
+    body: str = ""
+    authors: list[str] = field(default_factory=list)
+    published_at: str | None = None
+    published_at_local: str | None = None
+    modified_at: str | None = None
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    original_source: str = ""
+    fetched_at: str = ""
+    parser: str = ""
+    content_hash: str = ""
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict, field order as declared."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Inverse of :meth:`to_dict`; unknown keys are ignored so old readers survive new fields."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["images"] = [
+            img if isinstance(img, Image) else Image(**img) for img in known.get("images", [])
+        ]
+        return cls(**known)
+
+
+def content_hash(body: str) -> str:
+    """SHA-256 of the body with whitespace collapsed and case folded, so cosmetic edits don't count."""
+    normalized = " ".join(body.split()).casefold()
+    return "sha256:" + hashlib.sha256(normalized.encode("utf-8")).hexdigest()

@@ -1,0 +1,45 @@
+"""List pages (day archives, sections) → article links and the next page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+
+from ingest.sites.base import ListSelectors
+
+
+@dataclass
+class ArchiveLinks:
+    """What a list page points to."""
+
+    articles: list[str] = field(default_factory=list)
+    next_page: str = ""
+    ads_skipped: int = 0
+
+
+def archive_links(html: str, url: str, selectors: ListSelectors) -> ArchiveLinks:
+    """Article links in page order (ads skipped) and the next page's absolute URL."""
+    out = ArchiveLinks()
+    if not html.strip():
+        return out
+    tree = lxml.html.document_fromstring(html.encode("utf-8"))
+    for link in tree.cssselect(selectors.article_link):
+        if selectors.ad_marker and _is_ad(link, selectors.ad_marker):
+            out.ads_skipped += 1
+            continue
+        href = (link.get("href") or "").strip()
+        if href and not href.startswith(("javascript:", "mailto:", "#")):
+            out.articles.append(urljoin(url, href))
+    out.articles = list(dict.fromkeys(out.articles))
+    nxt = tree.cssselect(selectors.next_page)
+    if nxt and nxt[0].get("href"):
+        out.next_page = urljoin(url, nxt[0].get("href").strip())
+    return out
+
+
+def _is_ad(link: lxml.html.HtmlElement, marker: str) -> bool:
+    """Ad items carry a label such as ``<em>Реклама</em>`` inside their title."""
+    labels = " ".join(m.text_content() for m in link.cssselect(marker)).casefold()
+    return any(word in labels for word in ("реклама", "advertisement", "sponsored", "промо"))

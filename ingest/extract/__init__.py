@@ -1,0 +1,80 @@
+"""Extraction: pure functions from (html, url, fetched_at) to an Article. Never imports Scrapy."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+from ingest import __version__
+from ingest.article import Article, content_hash
+from ingest.errors import ExtractionError
+from ingest.extract.boilerplate import clean_paragraphs
+from ingest.extract.dates import local_iso, utc_iso
+from ingest.extract.generic import generic_body, generic_metadata
+from ingest.extract.language import detect_language
+from ingest.extract.page import Page, parse_html
+from ingest.extract.site import SiteFields, extract_site_fields
+from ingest.sites import site_for_url
+from ingest.sites.base import SiteProfile
+
+GENERIC_PARSER = f"generic/{__version__}"
+
+__all__ = ["extract", "extract_page"]
+
+
+def extract(
+    html: str | bytes, url: str, fetched_at: datetime, site: SiteProfile | None = None
+) -> Article:
+    """Parse ``html`` once and extract the article; raises ExtractionError with a drop reason."""
+    return extract_page(parse_html(html, url, fetched_at), site)
+
+
+def extract_page(page: Page, site: SiteProfile | None = None) -> Article:
+    """The article of an already parsed page: site selectors first, the generic path for the rest."""
+    site = site or site_for_url(page.url)
+    meta = generic_metadata(page, site.timezone if site else "UTC")
+    fields = extract_site_fields(page, site) if site else SiteFields()
+    paragraphs = fields.paragraphs if fields.paragraphs else generic_body(page)
+    lead = fields.lead or (meta.lead if not fields.body_found else "")
+    cleaned = clean_paragraphs(paragraphs, site.boilerplate if site else None)
+    body = "\n".join(cleaned.kept)
+    title = fields.title or meta.title
+    if not body.strip():
+        raise ExtractionError("no_body", page.url)
+    if not title:
+        raise ExtractionError("no_title", page.url)
+
+    canonical = urljoin(page.url, meta.canonical_url) if meta.canonical_url else page.url
+    edition = site.edition_for_host(_host(canonical)) if site else None
+    declared = edition.language if edition else meta.language
+    published = meta.published_at or fields.published_at
+    source_id = ""
+    if site:
+        source_id = site.article_id(canonical) or site.article_id(page.url) or ""
+    if not source_id and cleaned.script_ids:
+        source_id = cleaned.script_ids[0]
+    return Article(
+        url=page.url,
+        canonical_url=canonical,
+        source=site.name if site else _host(canonical).removeprefix("www."),
+        source_article_id=source_id,
+        language=detect_language(f"{title}\n{body}", declared),
+        title=title,
+        lead=lead,
+        body=body,
+        authors=fields.authors or meta.authors,
+        published_at=utc_iso(published),
+        published_at_local=local_iso(published),
+        modified_at=utc_iso(meta.modified_at),
+        section=fields.section or meta.section,
+        tags=fields.tags or meta.tags,
+        images=fields.images or meta.images,
+        original_source=cleaned.original_source,
+        fetched_at=utc_iso(page.fetched_at) or "",
+        parser=site.parser_version if site else GENERIC_PARSER,
+        content_hash=content_hash(body),
+    )
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower()

@@ -1,0 +1,39 @@
+"""Parse a page once: the lxml tree every extraction step shares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import lxml.html
+from lxml.html import HtmlElement
+
+from ingest.errors import ExtractionError
+
+
+@dataclass
+class Page:
+    """A fetched HTML page, parsed once; extraction steps read ``tree`` and never re-parse ``html``."""
+
+    url: str
+    tree: HtmlElement
+    fetched_at: datetime
+
+
+def parse_html(html: str | bytes, url: str, fetched_at: datetime) -> Page:
+    """Parse ``html`` (bytes are decoded by lxml from the page's own declaration) into a Page."""
+    if not html or not html.strip():
+        raise ExtractionError("empty_page", url)
+    try:
+        if isinstance(html, str):
+            # lxml refuses str input that carries an XML encoding declaration.
+            tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=_utf8_parser())
+        else:
+            tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise ExtractionError("unparsable_html", url, str(exc)) from exc
+    return Page(url=url, tree=tree, fetched_at=fetched_at)
+
+
+def _utf8_parser() -> lxml.html.HTMLParser:
+    return lxml.html.HTMLParser(encoding="utf-8")

@@ -1,0 +1,124 @@
+"""Extraction with a site module's selectors: the fields a known source's markup gives directly."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urljoin
+
+from lxml.html import HtmlElement
+
+from ingest.article import Image
+from ingest.extract.blocks import block_texts, normalize_space
+from ingest.extract.dates import parse_datetime
+from ingest.extract.page import Page
+from ingest.sites.base import SiteProfile
+
+
+@dataclass
+class SiteFields:
+    """What the selectors found; empty values mean "ask the generic path"."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    lead: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    images: list[Image] = field(default_factory=list)
+    section: str = ""
+    body_found: bool = False
+
+
+def extract_site_fields(page: Page, site: SiteProfile) -> SiteFields:
+    """Apply ``site``'s selectors to ``page``; never raises on missing elements."""
+    sel = site.selectors
+    tree = page.tree
+    fields = SiteFields(
+        title=_title(tree, site),
+        authors=_authors(tree, site),
+        tags=_texts(tree, sel.tags),
+        images=_images(page, site),
+    )
+    match = site.article_url.search(page.url)
+    if match and "section" in match.groupdict():
+        fields.section = match.group("section") or ""
+    fields.published_at = _visible_date(page, site, fields.authors)
+    body = _first(tree, sel.body)
+    if body is not None:
+        fields.body_found = True
+        body = copy.deepcopy(body)  # we drop nodes; the shared tree stays intact for other steps
+        for selector in sel.drop:
+            for node in body.cssselect(selector):
+                node.drop_tree()
+        lead = _first(body, sel.lead) if sel.lead else None
+        if lead is not None:
+            fields.lead = normalize_space(lead.text_content())
+            lead.drop_tree()
+        fields.paragraphs = block_texts(body)
+    return fields
+
+
+def _first(root: HtmlElement, selector: str) -> HtmlElement | None:
+    if not selector:
+        return None
+    found = root.cssselect(selector)
+    return found[0] if found else None
+
+
+def _texts(root: HtmlElement, selector: str) -> list[str]:
+    if not selector:
+        return []
+    texts = (normalize_space(n.text_content()) for n in root.cssselect(selector))
+    return list(dict.fromkeys(t for t in texts if t))
+
+
+def _title(tree: HtmlElement, site: SiteProfile) -> str:
+    node = _first(tree, site.selectors.title)
+    if node is None:
+        return ""
+    node = copy.deepcopy(node)
+    if site.selectors.title_strip:
+        for label in node.cssselect(site.selectors.title_strip):
+            label.drop_tree()
+    return normalize_space(node.text_content())
+
+
+def _authors(tree: HtmlElement, site: SiteProfile) -> list[str]:
+    site_names = {n.casefold() for n in site.boilerplate.site_names}
+    return [a for a in _texts(tree, site.selectors.author) if a.casefold() not in site_names]
+
+
+def _visible_date(page: Page, site: SiteProfile, authors: list[str]) -> datetime | None:
+    """The byline's date: its text without the author names, parsed in the site's time zone."""
+    node = _first(page.tree, site.selectors.time or site.selectors.info)
+    if node is None:
+        return None
+    text = normalize_space(node.text_content())
+    for name in authors:
+        text = text.replace(name, " ")
+    return parse_datetime(text.strip(" ,|"), site.timezone, page.fetched_at, site.date_languages)
+
+
+def _images(page: Page, site: SiteProfile) -> list[Image]:
+    sel = site.selectors
+    imgs = page.tree.cssselect(sel.image) if sel.image else []
+    if not imgs and sel.image_fallback:
+        imgs = page.tree.cssselect(sel.image_fallback)
+    caption = " ".join(_texts(page.tree, sel.caption))
+    credit = " ".join(_texts(page.tree, sel.credit))
+    for pattern in site.boilerplate.photo_credit:
+        credit = _strip_prefix(credit, pattern)
+    images = []
+    for img in imgs:
+        src = img.get("src") or img.get("data-src") or ""
+        if src:
+            images.append(Image(url=urljoin(page.url, src), caption=caption, credit=credit))
+            caption = credit = ""  # the photo block describes the lead image only
+    return images
+
+
+def _strip_prefix(text: str, pattern: str) -> str:
+    return re.sub(r"^\s*(?:" + pattern + r")\s*", "", text, flags=re.IGNORECASE).strip()

@@ -1,0 +1,53 @@
+"""Scrapy settings with safe defaults; override with ``-s NAME=value`` or the environment variables named."""
+
+from __future__ import annotations
+
+import os
+
+from ingest import __version__
+
+BOT_NAME = "ingest"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+# --- our settings -----------------------------------------------------------------------------
+# Where articles are stored: an SQLite file path (env INGEST_DATABASE_PATH).
+INGEST_DATABASE_PATH = os.environ.get("INGEST_DATABASE_PATH", "data/articles.sqlite")
+# Replay proxy (e.g. http://127.0.0.1:8765): send every request to a snapshot server instead of
+# the network, keeping real URLs everywhere else (env INGEST_REPLAY_PROXY).
+INGEST_REPLAY_PROXY = os.environ.get("INGEST_REPLAY_PROXY", "")
+# Contact for the User-Agent, so site operators can reach whoever runs the crawl.
+INGEST_CONTACT = os.environ.get("INGEST_CONTACT", "https://github.com/news-ingest")
+
+# --- crawling ---------------------------------------------------------------------------------
+USER_AGENT = f"news-ingest/{__version__} (+{INGEST_CONTACT})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+RETRY_TIMES = 2
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+HTTPERROR_ALLOWED_CODES: list[int] = []
+LOG_LEVEL = "INFO"
+LOGSTATS_INTERVAL = 30.0
+TELNETCONSOLE_ENABLED = False
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+FEED_EXPORT_ENCODING = "utf-8"
+
+DOWNLOAD_HANDLERS = {
+    "http": "ingest.replay.handler.ReplayDownloadHandler",
+    "https": "ingest.replay.handler.ReplayDownloadHandler",
+}
+
+# Order: extract → normalize/dedupe → store.
+ITEM_PIPELINES = {
+    "pipelines.extract.ExtractPipeline": 100,
+    "pipelines.dedupe.DedupePipeline": 200,
+    "pipelines.store.SqliteStorePipeline": 300,
+}
+EXTENSIONS = {
+    "pipelines.summary.CrawlSummary": 500,
+}

@@ -1,0 +1,94 @@
+"""What we know about one source, as data: the shape every site module fills in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Selectors:
+    """CSS selectors of an article page; an empty selector means "use the generic path"."""
+
+    title: str = ""
+    title_strip: str = ""  # elements inside the title to drop (labels such as <em>)
+    info: str = ""  # the byline/time block
+    author: str = ""
+    time: str = ""  # element whose text holds the visible date, if not ``info``
+    body: str = ""
+    lead: str = ""  # relative to ``body``
+    paragraphs: str = ""  # relative to ``body``
+    tags: str = ""
+    image: str = ""
+    image_fallback: str = ""
+    caption: str = ""
+    credit: str = ""
+    drop: tuple[str, ...] = ()  # elements inside the body that are never article text
+
+
+@dataclass(frozen=True)
+class ListSelectors:
+    """CSS selectors of list pages (day archives, sections): article links and the next page."""
+
+    article_link: str = "a[href]"
+    next_page: str = "a[rel=next]"
+    ad_marker: str = ""  # an element inside a link that marks it as an ad
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """Site-specific phrases (regexes, matched case-insensitively at the start of a line or paragraph).
+
+    They extend the general en/ru/uk rules in ``ingest.extract.boilerplate``; they never replace them.
+    """
+
+    promo: tuple[str, ...] = ()
+    read_also: tuple[str, ...] = ()
+    source_attribution: tuple[str, ...] = ()
+    ad_label: tuple[str, ...] = ()
+    photo_credit: tuple[str, ...] = ()
+    # Names under which the site itself appears; never an author, and an attribution to
+    # them inside a sentence ("Как сообщал Корреспондент.net, ...") is kept.
+    site_names: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language edition of a source."""
+
+    language: str  # ISO 639-1
+    host: str
+    feeds: tuple[str, ...] = ()
+    sitemaps: tuple[str, ...] = ()
+    archive_day_url: str = ""  # str.format(year=, month_name=, month=, day=)
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """Everything one source needs: editions, discovery URLs, article URL pattern, selectors, dates."""
+
+    name: str
+    parser_version: str
+    editions: tuple[Edition, ...]
+    article_url: re.Pattern[str]  # group "id" is the source article id
+    timezone: str
+    selectors: Selectors = field(default_factory=Selectors)
+    list_selectors: ListSelectors = field(default_factory=ListSelectors)
+    boilerplate: Boilerplate = field(default_factory=Boilerplate)
+    date_languages: tuple[str, ...] = ("ru", "uk", "en")
+    archive_page_suffix: str = "p{page}/"
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """Every host of every edition."""
+        return tuple(e.host for e in self.editions)
+
+    def edition_for_host(self, host: str) -> Edition | None:
+        """The edition served on ``host`` (``www.`` ignored), or None."""
+        host = host.lower().removeprefix("www.")
+        return next((e for e in self.editions if e.host == host), None)
+
+    def article_id(self, url: str) -> str | None:
+        """The source article id if ``url`` is an article URL of this site, else None."""
+        match = self.article_url.search(url)
+        return match.group("id") if match else None

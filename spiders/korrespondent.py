@@ -1,0 +1,172 @@
+"""Correspondent.net discovery: RSS feeds, sitemaps and day archives → article responses.
+
+Discovery only: article pages are handed on as ``FetchedPage`` items and extracted in a pipeline.
+The same code crawls the live site and the bundled snapshot (``-s INGEST_REPLAY_PROXY=…``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
+
+import scrapy
+from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.sitemap import Sitemap
+from twisted.python.failure import Failure
+
+from ingest.discovery import (
+    ArchiveLinks,
+    archive_links,
+    feed_entries,
+    fetched_at_of,
+    parse_day,
+)
+from ingest.fetched import FetchedPage
+from ingest.sites.korrespondent import MONTHS_EN, SITE
+
+
+class KorrespondentSpider(scrapy.Spider):
+    """``scrapy crawl korrespondent [-a editions=ru,uk] [-a since=D] [-a until=D] [-a limit=N]``."""
+
+    name = "korrespondent"
+    site = SITE
+    allowed_domains: ClassVar[list[str]] = ["korrespondent.net", "k.img.com.ua"]
+
+    def __init__(
+        self,
+        editions: str = "ru,uk",
+        since: str | None = None,
+        until: str | None = None,
+        limit: str | int | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        wanted = {e.strip() for e in editions.split(",") if e.strip()}
+        wanted = {"uk" if e == "ua" else e for e in wanted}
+        self.editions = [e for e in self.site.editions if e.language in wanted]
+        if not self.editions:
+            known = ", ".join(e.language for e in self.site.editions)
+            raise ValueError(f"editions={editions!r}: choose from {known}")
+        zone = ZoneInfo(self.site.timezone)
+        today = datetime.now(zone).date()
+        self.until: date = parse_day(until, "until") if until else today
+        self.since: date = parse_day(since, "since") if since else self.until - timedelta(days=1)
+        if self.since > self.until:
+            raise ValueError(f"since={self.since} is after until={self.until}")
+        self.limit = int(limit) if limit not in (None, "") else None
+        self.seen_articles: set[str] = set()
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for edition in self.editions:
+            for url in edition.feeds:
+                yield scrapy.Request(
+                    url, callback=self.parse_feed, cb_kwargs={"lang": edition.language}
+                )
+            for url in edition.sitemaps:
+                yield scrapy.Request(url, callback=self.parse_sitemap)
+            day = self.since
+            while day <= self.until:
+                url = edition.archive_day_url.format(
+                    year=day.year, month_name=MONTHS_EN[day.month - 1], month=day.month, day=day.day
+                )
+                yield scrapy.Request(url, callback=self.parse_archive)
+                day += timedelta(days=1)
+
+    def parse_feed(self, response: Response, lang: str) -> Iterator[scrapy.Request]:
+        """RSS items → article requests, filtered by pubDate when the feed gives one."""
+        for entry in feed_entries(response.body, response.url):
+            yield from self._article(entry.url, response, entry.published, entry.as_hints())
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        """Sitemap indexes → child sitemaps; url sets → article requests filtered by lastmod."""
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception as exc:  # lxml raises several types on broken XML
+            self.logger.warning("unreadable sitemap %s: %s", response.url, exc)
+            self.crawler.stats.inc_value("ingest/discovery/bad_sitemap")
+            return
+        for entry in sitemap:
+            loc = entry.get("loc", "").strip()
+            if not loc:
+                continue
+            lastmod = _iso_datetime(entry.get("lastmod", ""))
+            if sitemap.type == "sitemapindex":
+                if lastmod is None or self._in_range(lastmod, slack_days=1):
+                    yield response.follow(loc, callback=self.parse_sitemap)
+            else:
+                hints = {"sitemap_lastmod": entry.get("lastmod", "")}
+                yield from self._article(loc, response, lastmod, hints)
+
+    def parse_archive(self, response: Response) -> Iterator[scrapy.Request]:
+        """A day-archive page → article requests, and its next page."""
+        if not isinstance(response, TextResponse):
+            return
+        links: ArchiveLinks = archive_links(response.text, response.url, self.site.list_selectors)
+        for url in links.articles:
+            yield from self._article(url, response, None, {"archive": response.url})
+        if links.next_page:
+            yield response.follow(links.next_page, callback=self.parse_archive)
+
+    def parse_article(self, response: Response, hints: dict[str, Any]) -> Iterator[FetchedPage]:
+        """Hand the article response on; extraction is the pipeline's job."""
+        if not isinstance(response, TextResponse):
+            self.crawler.stats.inc_value("ingest/dropped/not_html")
+            self.logger.warning("dropped %s: not an HTML response", response.url)
+            return
+        yield FetchedPage(
+            url=response.url,
+            html=response.text,
+            fetched_at=fetched_at_of(response.headers.get(b"Date")),
+            status=response.status,
+            source=self.site.name,
+            hints=hints,
+        )
+
+    def _article(
+        self, url: str, response: Response, published: datetime | None, hints: dict[str, Any]
+    ) -> Iterator[scrapy.Request]:
+        url = response.urljoin(url)
+        if self.site.article_id(url) is None:
+            return
+        if published is not None and not self._in_range(published):
+            self.crawler.stats.inc_value("ingest/discovery/out_of_range")
+            return
+        if url in self.seen_articles:
+            return
+        if self.limit is not None and len(self.seen_articles) >= self.limit:
+            return
+        self.seen_articles.add(url)
+        yield scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.article_failed,
+            cb_kwargs={"hints": hints},
+        )
+
+    def article_failed(self, failure: Failure) -> None:
+        """Count an article that could not be fetched (after retries) by its reason."""
+        if failure.check(HttpError):
+            reason = f"http_{failure.value.response.status}"
+        else:
+            reason = f"fetch_{type(failure.value).__name__}"
+        self.crawler.stats.inc_value(f"ingest/dropped/{reason}")
+        self.logger.warning("dropped %s: %s", failure.request.url, reason)
+
+    def _in_range(self, moment: datetime, slack_days: int = 0) -> bool:
+        day = moment.astimezone(ZoneInfo(self.site.timezone)).date()
+        return (
+            self.since - timedelta(days=slack_days)
+            <= day
+            <= self.until + timedelta(days=slack_days)
+        )
+
+
+def _iso_datetime(text: str) -> datetime | None:
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
