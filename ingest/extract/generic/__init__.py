@@ -1,0 +1,74 @@
+"""The generic path: metadata and main text of any news page, from structure alone."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ingest.article import Image
+from ingest.extract.generic import meta
+from ingest.extract.generic.authors import authors
+from ingest.extract.generic.body import main_text
+from ingest.extract.generic.jsonld import article_object, jsonld_objects
+from ingest.extract.generic.published import modified_at, published_at
+from ingest.extract.page import Page
+
+__all__ = ["GenericMetadata", "generic_body", "generic_metadata"]
+
+
+@dataclass
+class GenericMetadata:
+    """Article metadata any page offers without site knowledge; empty values mean "not found"."""
+
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    published_at: datetime | None = None
+    modified_at: datetime | None = None
+    language: str = ""
+    section: str = ""
+    tags: list[str] = field(default_factory=list)
+    lead: str = ""
+    images: list[Image] = field(default_factory=list)
+    canonical_url: str = ""
+    site_name: str = ""
+
+
+def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
+    """Metadata of ``page`` from JSON-LD, meta tags and visible structure; never raises on odd HTML."""
+    tree = page.tree
+    objects = jsonld_objects(tree)
+    article = article_object(objects)
+    metas = meta.meta_map(tree)
+    site_name = meta.site_name(metas, objects, article)
+    title = meta.title(tree, metas, article, site_name)
+    lead = meta.lead(metas, article)
+    publisher = article.get("publisher")
+    site_names = {site_name, meta.text_of(publisher)} if publisher else {site_name}
+    return GenericMetadata(
+        title=title,
+        authors=authors(tree, metas, article, site_names),
+        published_at=published_at(tree, metas, article, page.url, timezone, page.fetched_at),
+        modified_at=modified_at(metas, article, timezone, page.fetched_at),
+        language=_language(meta.declared_language(tree, metas, article), f"{title}\n{lead}"),
+        section=meta.section(tree, metas, objects, article),
+        tags=meta.tags(metas, article),
+        lead=lead,
+        images=meta.images(tree, metas, article),
+        canonical_url=meta.canonical_url(tree, metas),
+        site_name=site_name,
+    )
+
+
+def generic_body(page: Page) -> list[str]:
+    """Article paragraphs in order, one per item; headings and list items are items of their own."""
+    body = page.tree.find("body")
+    return main_text(body if body is not None else page.tree)
+
+
+def _language(declared: str, text: str) -> str:
+    """The declared language, checked against the text when a detector is available."""
+    try:
+        from ingest.extract.language import detect_language
+    except ImportError:
+        return declared
+    return detect_language(text, declared or None) or declared

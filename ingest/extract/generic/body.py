@@ -1,0 +1,139 @@
+"""The main text of a page: score block containers by prose density, pick the article, keep its lines."""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate
+
+from lxml.html import HtmlElement
+
+from ingest.extract.generic.nodes import NEGATIVE, POSITIVE, hint
+from ingest.extract.generic.segments import Layout, Segment, layout
+
+_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
+_COMMAS = re.compile(r"[,،、，]")
+_TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "blockquote": 3, "pre": 3}
+_CONTAINERS = frozenset("div article main section td blockquote body form center".split())
+
+
+def is_prose(segment: Segment) -> bool:
+    """A line that reads like article text: long enough, sentence-shaped, mostly not links."""
+    length = len(segment.text)
+    if segment.links * 2 > length:
+        return False
+    if length >= 120:
+        return True
+    return length >= 30 and bool(_SENTENCE_END.search(segment.text))
+
+
+def main_text(root: HtmlElement) -> list[str]:
+    """Paragraphs of the article in ``root`` (normally ``<body>``), in document order."""
+    page = layout(root)
+    if not page.segments:
+        return []
+    prose = [is_prose(s) for s in page.segments]
+    good = [
+        0,
+        *accumulate(
+            len(s.text) - s.links if p else 0 for s, p in zip(page.segments, prose, strict=True)
+        ),
+    ]
+    chars = [0, *accumulate(len(s.text) for s in page.segments)]
+    links = [0, *accumulate(s.links for s in page.segments)]
+    core = _best_container(page, prose, chars, links)
+    if core is None:
+        core = root
+    start, end = page.ranges.get(core, (0, len(page.segments)))
+    start, end = _extend(page, core, start, end, good, chars)
+    dropped = _dropped_ranges(page, start, end, good)
+    lines = []
+    for index in range(start, end):
+        segment = page.segments[index]
+        if any(a <= index < b for a, b in dropped):
+            continue
+        if _keep(segment, prose[index]):
+            lines.append(segment.text)
+    return lines
+
+
+def _best_container(
+    page: Layout, prose: list[bool], chars: list[int], links: list[int]
+) -> HtmlElement | None:
+    """Readability's vote: each prose line credits its block's container and, halved, the next one up."""
+    scores: dict[HtmlElement, float] = {}
+    for segment, is_good in zip(page.segments, prose, strict=True):
+        if not is_good:
+            continue
+        text = segment.text
+        value = 1 + len(_COMMAS.findall(text)) + min(len(text) / 100, 3)
+        container = segment.owner
+        if container.tag not in _CONTAINERS:
+            container = container.getparent()
+        for share in (1.0, 0.5):
+            if container is None:
+                break
+            if container not in scores:
+                scores[container] = _initial_score(container)
+            scores[container] += value * share
+            container = container.getparent()
+    best, best_score = None, 0.0
+    for element, score in scores.items():
+        first, last = page.ranges.get(element, (0, len(page.segments)))
+        total = chars[last] - chars[first]
+        density = (links[last] - links[first]) / total if total else 0.0
+        score *= 1 - density
+        if score > best_score:
+            best, best_score = element, score
+    return best
+
+
+def _initial_score(element: HtmlElement) -> float:
+    words = hint(element)
+    score = float(_TAG_WEIGHT.get(element.tag, 0))
+    if POSITIVE.search(words):
+        score += 25
+    elif NEGATIVE.search(words):
+        score -= 25
+    return score
+
+
+def _extend(
+    page: Layout, core: HtmlElement, start: int, end: int, good: list[int], chars: list[int]
+) -> tuple[int, int]:
+    """Climb while the parent adds mostly prose: an article cut into sibling blocks stays whole."""
+    element = core
+    while True:
+        parent = element.getparent()
+        if parent is None or parent.tag in ("body", "html") or parent not in page.ranges:
+            return start, end
+        p_start, p_end = page.ranges[parent]
+        extra_good = good[p_end] - good[p_start] - (good[end] - good[start])
+        extra_all = chars[p_end] - chars[p_start] - (chars[end] - chars[start])
+        if extra_all == 0:
+            element = parent
+            continue
+        inside = good[end] - good[start]
+        if extra_good < 0.6 * extra_all or extra_good < 0.1 * inside:
+            return start, end
+        element, start, end = parent, p_start, p_end
+
+
+def _dropped_ranges(page: Layout, start: int, end: int, good: list[int]) -> list[tuple[int, int]]:
+    """Negative-hinted blocks inside the article, unless one holds most of its prose."""
+    total = good[end] - good[start]
+    dropped = []
+    for _, first, last in page.negatives:
+        if last < 0 or first >= end or last <= start:
+            continue
+        if good[last] - good[first] > 0.5 * total:
+            continue
+        dropped.append((first, last))
+    return dropped
+
+
+def _keep(segment: Segment, prose: bool) -> bool:
+    if prose:
+        return True
+    if segment.owner.tag == "h1":
+        return False
+    return segment.links * 2 <= len(segment.text)

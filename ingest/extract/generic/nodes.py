@@ -1,0 +1,118 @@
+"""Which elements are never article text: chrome, widgets, hidden nodes, and class/id hints of them."""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+# Elements whose whole subtree is never article text.
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "svg",
+        "canvas",
+        "video",
+        "audio",
+        "object",
+        "embed",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "option",
+        "label",
+        "nav",
+        "aside",
+        "menu",
+        "dialog",
+        "head",
+        "link",
+        "meta",
+        "map",
+        "area",
+        "math",
+    ]
+)
+# ARIA landmarks and widgets that are page chrome.
+SKIP_ROLES = frozenset(
+    [
+        "navigation",
+        "complementary",
+        "banner",
+        "contentinfo",
+        "dialog",
+        "alertdialog",
+        "menu",
+        "menubar",
+        "search",
+        "toolbar",
+        "tablist",
+        "tooltip",
+    ]
+)
+# Class/id words of non-article blocks (English names dominate markup even on ru/uk sites).
+NEGATIVE = re.compile(
+    r"comment|disqus|share|sharing|social|shareline|related|recommend|newsletter|subscri|"
+    r"promo|advert|sponsor|banner|\bads?\b|-ads?\b|\bads?-|adslot|dfp|gpt-ad|outbrain|taboola|"
+    r"cookie|consent|gdpr|footer|\bnav|navbar|menu|sidebar|side-bar|breadcrumb|popup|modal|"
+    r"overlay|signup|sign-up|login|paywall|widget|toolbar|\bprint|\btags?\b|tag-?list|keywords|"
+    r"byline|author|dateline|timestamp|more-stories|trending|popular|most-read|read-?more|"
+    r"also|teaser|\brel\b|skip|visually-?hidden|sr-only|screen-?reader|hidden|collapse|"
+    r"caption|credit|masthead|header|related|follow|rating|vote|poll|survey|pagination|pager|"
+    r"\bmeta\b|post-meta|article-meta|jump|lightbox|gallery|slideshow|carousel|video|player|"
+    r"podcast|audio|embed|tweet|twitter|facebook|instagram|whatsapp|telegram|email|mail|"
+    r"disclaimer|copyright|contact|donate|support-us|bio\b|about-author|infobox|toc\b",
+    re.IGNORECASE,
+)
+# Class/id words of article containers; they override a negative word in the same attribute.
+POSITIVE = re.compile(
+    r"article-?body|articlebody|story-?body|post-?body|entry-?content|post-?content|"
+    r"article-?content|article-?text|story-?content|main-?content|body-?text|text-?body|"
+    r"content-?body|article__body|story__body|rich-?text|paywall-?content",
+    re.IGNORECASE,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Containers the class rules never drop: dropping one would drop the whole page.
+_NEVER_DROP = frozenset(["html", "body", "main", "article"])
+
+
+def hint(element: HtmlElement) -> str:
+    """The class and id of ``element`` joined, for the word rules."""
+    attrib = element.attrib
+    return f"{attrib.get('class', '')} {attrib.get('id', '')}"
+
+
+def is_skipped(element: HtmlElement) -> bool:
+    """True when ``element`` and everything in it is not article text, by tag, role, or hiding."""
+    tag = element.tag
+    if not isinstance(tag, str) or tag in SKIP_TAGS:
+        return True
+    attrib = element.attrib
+    if not attrib:
+        return False
+    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+        return True
+    if attrib.get("role") in SKIP_ROLES:
+        return True
+    style = attrib.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def is_negative(element: HtmlElement) -> bool:
+    """True when the class/id of ``element`` names a non-article block and nothing article-like."""
+    if element.tag in _NEVER_DROP:
+        return False
+    words = hint(element)
+    if len(words) < 3:
+        return False
+    return bool(NEGATIVE.search(words)) and not POSITIVE.search(words)
+
+
+def is_positive(element: HtmlElement) -> bool:
+    """True when the class/id of ``element`` names an article body container."""
+    return bool(POSITIVE.search(hint(element)))
