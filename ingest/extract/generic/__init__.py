@@ -62,7 +62,7 @@ def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
 def generic_body(page: Page) -> list[str]:
     """Article paragraphs in order, one per item; headings and list items are items of their own."""
     body = page.tree.find("body")
-    return main_text(body if body is not None else page.tree)
+    return main_text(body if body is not None else page.tree, meta.title_variants(page.tree))
 
 
 def _language(declared: str, text: str) -> str:

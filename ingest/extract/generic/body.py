@@ -7,27 +7,18 @@ from itertools import accumulate
 
 from lxml.html import HtmlElement
 
+from ingest.extract.generic.lines import is_date_line, is_prose, is_widget_text
 from ingest.extract.generic.nodes import NEGATIVE, POSITIVE, hint
 from ingest.extract.generic.segments import Layout, Segment, layout
 
-_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 _COMMAS = re.compile(r"[,،、，]")
 _TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "blockquote": 3, "pre": 3}
 _CONTAINERS = frozenset("div article main section td blockquote body form center".split())
 
 
-def is_prose(segment: Segment) -> bool:
-    """A line that reads like article text: long enough, sentence-shaped, mostly not links."""
-    length = len(segment.text)
-    if segment.links * 2 > length:
-        return False
-    if length >= 120:
-        return True
-    return length >= 30 and bool(_SENTENCE_END.search(segment.text))
-
-
-def main_text(root: HtmlElement) -> list[str]:
-    """Paragraphs of the article in ``root`` (normally ``<body>``), in document order."""
+def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> list[str]:
+    """Paragraphs of the article in ``root`` (normally ``<body>``), in document order; lines equal
+    to one of ``titles`` (casefolded) are the headline repeated, not body."""
     page = layout(root)
     if not page.segments:
         return []
@@ -51,7 +42,7 @@ def main_text(root: HtmlElement) -> list[str]:
         segment = page.segments[index]
         if any(a <= index < b for a, b in dropped):
             continue
-        if _keep(segment, prose[index]):
+        if _keep(segment, prose[index]) and segment.text.casefold() not in titles:
             lines.append(segment.text)
     return lines
 
@@ -134,6 +125,6 @@ def _dropped_ranges(page: Layout, start: int, end: int, good: list[int]) -> list
 def _keep(segment: Segment, prose: bool) -> bool:
     if prose:
         return True
-    if segment.owner.tag == "h1":
+    if segment.owner.tag == "h1" or is_date_line(segment.text) or is_widget_text(segment):
         return False
     return segment.links * 2 <= len(segment.text)

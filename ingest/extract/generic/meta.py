@@ -55,6 +55,16 @@ def title(tree: HtmlElement, metas: MetaMap, article: dict[str, Any], site_name:
     return ""
 
 
+def title_variants(tree: HtmlElement) -> frozenset[str]:
+    """Casefolded headline texts the page declares (og/twitter title, ``<title>`` parts, ``<h1>``)."""
+    metas = meta_map(tree.find("head") if tree.find("head") is not None else tree)
+    found = {first(metas, "og:title"), first(metas, "twitter:title"), _h1(tree)}
+    page_title = " ".join((tree.findtext(".//title") or "").split())
+    found.add(page_title)
+    found.update(_TITLE_SEPARATORS.split(page_title))
+    return frozenset(t.casefold() for t in found if len(t) > 15)
+
+
 def strip_site_name(text: str, site_name: str) -> str:
     """Drop a " | Site" or "Site - " part when it names the site."""
     if not site_name:

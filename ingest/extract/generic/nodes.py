@@ -78,7 +78,8 @@ POSITIVE = re.compile(
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Containers the class rules never drop: dropping one would drop the whole page.
-_NEVER_DROP = frozenset(["html", "body", "main", "article"])
+# Quoted matter (embedded posts included) is article content whatever its widget class says.
+_NEVER_DROP = frozenset(["html", "body", "main", "article", "blockquote"])
 
 
 def hint(element: HtmlElement) -> str:

@@ -54,6 +54,8 @@ BLOCK_TAGS = frozenset(
         "hgroup",
     ]
 )
+# Table cells are ranges (a layout table holds whole articles) but a data row is one line.
+CELLS = frozenset(("td", "th"))
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 
 
@@ -122,7 +124,7 @@ def layout(root: HtmlElement) -> Layout:
                 walker.skip_subtree()
                 skipped.append(element)
                 continue
-            if tag in BLOCK_TAGS or tag == "br":
+            if (tag in BLOCK_TAGS and tag not in CELLS) or tag == "br":
                 flush()
             if tag in BLOCK_TAGS:
                 blocks.append(element)
@@ -140,7 +142,11 @@ def layout(root: HtmlElement) -> Layout:
             continue
         if tag == "a":
             link_depth -= 1
-        if tag in BLOCK_TAGS:
+        if tag in CELLS:
+            parts.append(" ")
+            blocks.pop()
+            out.ranges[element] = (starts.pop(element), len(out.segments))
+        elif tag in BLOCK_TAGS:
             flush()
             blocks.pop()
             out.ranges[element] = (starts.pop(element), len(out.segments))

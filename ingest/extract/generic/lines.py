@@ -1,0 +1,52 @@
+"""Line-level judgements on segments: prose, page chrome, titles repeated in the body, date lines."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.generic.segments import Segment
+
+_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
+_MONTH = (
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|июн|июл|"
+    r"август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|"
+    r"листопад|груд"
+)
+_DATE_PART = re.compile(
+    r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{4}\b|\b(?:" + _MONTH + r")\w*\.?",
+    re.IGNORECASE,
+)
+_DATE_WORDS = re.compile(
+    r"\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|utc|bst|est|edt|pst|cet|msk|"
+    r"mon|tue|wed|thu|fri|sat|sun)\w*\b|обновлено|опубликовано|оновлено|опубліковано|в|о|г|р",
+    re.IGNORECASE,
+)
+# Owners whose short text is an editorial line; loose text in a div or span is usually a widget.
+_TEXT_OWNERS = frozenset("p h2 h3 h4 h5 h6 li dt dd blockquote pre td th".split())
+
+
+def is_prose(segment: Segment) -> bool:
+    """A line that reads like article text: long enough, sentence-shaped, mostly not links."""
+    length = len(segment.text)
+    if segment.links * 2 > length:
+        return False
+    if length >= 120:
+        return True
+    return length >= 30 and bool(_SENTENCE_END.search(segment.text))
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that is only a date/time stamp ("20 Nov, 2019 05:47", "Updated at 1:23 p.m.")."""
+    if len(text) > 80 or not _DATE_PART.search(text):
+        return False
+    rest = _DATE_WORDS.sub(" ", _DATE_PART.sub(" ", text))
+    return not re.search(r"\w{2,}", rest)
+
+
+def is_widget_text(segment: Segment) -> bool:
+    """Short, unpunctuated loose text outside editorial blocks: labels, buttons, counters."""
+    if segment.owner.tag in _TEXT_OWNERS:
+        return False
+    text = segment.text
+    return len(text) < 40 and not _SENTENCE_END.search(text)
