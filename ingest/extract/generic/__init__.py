@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from lxml.html import HtmlElement
+
 from ingest.article import Image
 from ingest.extract.generic import meta
 from ingest.extract.generic.authors import authors
-from ingest.extract.generic.body import main_text
+from ingest.extract.generic.body import MainText, main_text
 from ingest.extract.generic.jsonld import article_object, jsonld_objects
+from ingest.extract.generic.lines import standfirst
 from ingest.extract.generic.published import modified_at, published_at
 from ingest.extract.page import Page
 
@@ -41,7 +44,7 @@ def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
     metas = meta.meta_map(tree)
     site_name = meta.site_name(metas, objects, article)
     title = meta.title(tree, metas, article, site_name)
-    lead = meta.lead(metas, article)
+    lead = standfirst(meta.lead(metas, article), _main_text(page))
     publisher = article.get("publisher")
     site_names = {site_name, meta.text_of(publisher)} if publisher else {site_name}
     return GenericMetadata(
@@ -61,8 +64,23 @@ def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
 
 def generic_body(page: Page) -> list[str]:
     """Article paragraphs in order, one per item; headings and list items are items of their own."""
-    body = page.tree.find("body")
-    return main_text(body if body is not None else page.tree, meta.title_variants(page.tree))
+    return list(_main_text(page).paragraphs)
+
+
+_last: tuple[HtmlElement, MainText] | None = None
+
+
+def _main_text(page: Page) -> MainText:
+    # The orchestrator asks for metadata and body of the same tree: lay it out once.
+    global _last
+    tree = page.tree
+    last = _last
+    if last is not None and last[0] is tree:
+        return last[1]
+    body = tree.find("body")
+    found = main_text(body if body is not None else tree, meta.title_variants(tree))
+    _last = (tree, found)
+    return found
 
 
 def _language(declared: str, text: str) -> str:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from itertools import accumulate
 
 from lxml.html import HtmlElement
 
-from ingest.extract.generic.lines import is_date_line, is_prose, is_widget_text
+from ingest.extract.generic.lines import is_date_line, is_prose, is_signoff, is_widget_text
 from ingest.extract.generic.nodes import NEGATIVE, POSITIVE, hint
 from ingest.extract.generic.segments import Layout, Segment, layout
 
@@ -16,12 +17,20 @@ _TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "block
 _CONTAINERS = frozenset("div article main section td blockquote body form center".split())
 
 
-def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> list[str]:
+@dataclass(frozen=True)
+class MainText:
+    """The article's paragraphs, and every visible line of the page (for checks such as the lead)."""
+
+    paragraphs: list[str]
+    page_lines: list[str]
+
+
+def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> MainText:
     """Paragraphs of the article in ``root`` (normally ``<body>``), in document order; lines equal
     to one of ``titles`` (casefolded) are the headline repeated, not body."""
     page = layout(root)
     if not page.segments:
-        return []
+        return MainText([], [])
     prose = [is_prose(s) for s in page.segments]
     good = [
         0,
@@ -44,7 +53,9 @@ def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> list[s
             continue
         if _keep(segment, prose[index]) and segment.text.casefold() not in titles:
             lines.append(segment.text)
-    return lines
+    if lines and is_signoff(lines[-1]):
+        lines.pop()
+    return MainText(lines, [s.text for s in page.segments])
 
 
 def _best_container(

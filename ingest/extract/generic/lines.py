@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ingest.extract.generic.segments import Segment
+
+if TYPE_CHECKING:
+    from ingest.extract.generic.body import MainText
 
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
 _MONTH = (
@@ -23,7 +27,7 @@ _DATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # Owners whose short text is an editorial line; loose text in a div or span is usually a widget.
-_TEXT_OWNERS = frozenset("p h2 h3 h4 h5 h6 li dt dd blockquote pre td th".split())
+_TEXT_OWNERS = frozenset("p h2 h3 h4 h5 h6 li dt dd blockquote pre tr td th".split())
 
 
 def is_prose(segment: Segment) -> bool:
@@ -44,9 +48,44 @@ def is_date_line(text: str) -> bool:
     return not re.search(r"\w{2,}", rest)
 
 
+def is_signoff(text: str) -> bool:
+    """A closing line of names only ("Ярослав Кузишин, Антон Зелинский"): the byline again."""
+    words = text.replace(",", " ").replace("&", " ").split()
+    if not 2 <= len(words) <= 10 or _SENTENCE_END.search(text) or re.search(r"\d", text):
+        return False
+    connectors = {"and", "и", "та", "і", "й"}
+    return all(w[0].isupper() or w.casefold() in connectors for w in words)
+
+
 def is_widget_text(segment: Segment) -> bool:
     """Short, unpunctuated loose text outside editorial blocks: labels, buttons, counters."""
     if segment.owner.tag in _TEXT_OWNERS:
         return False
     text = segment.text
     return len(text) < 40 and not _SENTENCE_END.search(text)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def repeats_body(lead: str, paragraphs: list[str]) -> bool:
+    """True when ``lead`` (a page description) is the opening of the body again, maybe cut short."""
+    words = _WORD.findall(lead.casefold())
+    if not words:
+        return True
+    opening = _WORD.findall(" ".join(paragraphs).casefold())
+    if len(words) < 4:
+        return " ".join(words) in " ".join(opening)
+    shingles = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
+    body = {tuple(opening[i : i + 4]) for i in range(len(opening) - 3)}
+    return len(shingles & body) >= 0.5 * len(shingles)
+
+
+def standfirst(description: str, main: MainText) -> str:
+    """The page description as lead when the page shows it and it is not the body's opening again;
+    a description shown nowhere is a search-engine summary, not part of the article."""
+    if not description or repeats_body(description, main.paragraphs):
+        return ""
+    key = " ".join(_WORD.findall(description.casefold())[:12])
+    shown = " ".join(_WORD.findall(" ".join(main.page_lines).casefold()))
+    return description if key and key in shown else ""
