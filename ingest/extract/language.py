@@ -1,0 +1,107 @@
+"""Cheap language detection from letters and stopwords; no external libraries, no models.
+
+Ukrainian and Russian share most of Cyrillic, so the letters only one of them uses decide first,
+then frequent function words; a declared language breaks ties on short or ambiguous text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_MIN_LETTERS = 20
+_ALIASES = {"ua": "uk", "ukr": "uk", "rus": "ru", "eng": "en", "by": "be", "bel": "be"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+_UK_LETTERS = frozenset("іїєґ")
+_RU_LETTERS = frozenset("ыэёъ")
+_STOPWORD_TEXT = {
+    "uk": "що це та від як але або він вона вони його її який яка які також щоб бо",
+    "ru": "что это от как но или он она они его ее её который которая также чтобы и",
+    "en": "the and of to in is that for on with was as by are it this from be",
+    "de": "der die das und ist nicht mit den von zu sich des auf für dem im",
+    "fr": "le la les et des est une du que pour dans pas sur au qui avec",
+    "es": "el la los las y que del en por una con para es se al como",
+    "it": "il di che la per non una sono del della con gli nel alla",
+    "pt": "o que os da do em uma para com não se na no ao das",
+    "pl": "i w na nie się z do że jest to jak o przez od dla",
+    "nl": "de het een en van is dat niet op met voor zijn te",
+}
+_STOPWORDS = {lang: frozenset(words.split()) for lang, words in _STOPWORD_TEXT.items()}
+# Scripts that name their language outright (first code point range wins).
+_SCRIPTS = (
+    ("el", 0x0370, 0x03FF),
+    ("he", 0x0590, 0x05FF),
+    ("ar", 0x0600, 0x06FF),
+    ("hy", 0x0530, 0x058F),
+    ("ka", 0x10A0, 0x10FF),
+    ("ko", 0xAC00, 0xD7AF),
+    ("ja", 0x3040, 0x30FF),
+    ("zh", 0x4E00, 0x9FFF),
+)
+
+
+def normalize_language(declared: str | None) -> str:
+    """ISO 639-1 code of a declared language ("ru-RU" -> "ru", "ua" -> "uk"), else ""."""
+    code = re.split(r"[-_\s]", (declared or "").strip().lower(), maxsplit=1)[0]
+    code = _ALIASES.get(code, code)
+    return code if len(code) == 2 and code.isalpha() else ""
+
+
+def detect_language(text: str, declared: str | None = None) -> str:
+    """ISO 639-1 code of ``text`` from its letters; ``declared`` decides when evidence is thin."""
+    fallback = normalize_language(declared)
+    letters = [c for c in text.lower() if c.isalpha()]
+    if len(letters) < _MIN_LETTERS and fallback:
+        return fallback
+    scripts = Counter(_script(c) for c in letters)
+    if not scripts:
+        return fallback
+    script, _ = scripts.most_common(1)[0]
+    if script == "cyrillic":
+        return _cyrillic(letters, text, fallback)
+    if script == "latin":
+        return _latin(text, fallback)
+    return script if script != "other" else fallback
+
+
+def _script(char: str) -> str:
+    code = ord(char)
+    if code < 0x250:
+        return "latin"
+    if 0x0400 <= code <= 0x04FF:
+        return "cyrillic"
+    return next((lang for lang, lo, hi in _SCRIPTS if lo <= code <= hi), "other")
+
+
+def _cyrillic(letters: list[str], text: str, fallback: str) -> str:
+    """Letters unique to one language first (a 3:1 majority, to survive quotes), then stopwords."""
+    if "ў" in letters:
+        return "be"
+    uk = sum(c in _UK_LETTERS for c in letters)
+    ru = sum(c in _RU_LETTERS for c in letters)
+    if uk > 3 * ru:
+        return "uk"
+    if ru > 3 * uk:
+        return "ru"
+    scores = _stopword_scores(text, ("uk", "ru"))
+    if scores["uk"] != scores["ru"]:
+        return max(scores, key=scores.__getitem__)
+    return fallback if fallback in ("uk", "ru", "be", "bg", "sr", "mk", "kk") else "ru"
+
+
+def _latin(text: str, fallback: str) -> str:
+    """English unless another language's stopwords clearly outnumber English ones."""
+    scores = _stopword_scores(text, tuple(lang for lang in _STOPWORDS if lang not in ("uk", "ru")))
+    english = scores.pop("en")
+    best = max(scores, key=scores.__getitem__)
+    if scores[best] >= 3 and scores[best] > 2 * english:
+        return best
+    if english == 0 and scores[best] == 0 and fallback:
+        return fallback
+    return "en"
+
+
+def _stopword_scores(text: str, langs: tuple[str, ...]) -> dict[str, int]:
+    words = Counter(w.lower() for w in _WORD.findall(text))
+    return {lang: sum(n for w, n in words.items() if w in _STOPWORDS[lang]) for lang in langs}
