@@ -12,6 +12,7 @@ from ingest.extract.generic.lines import is_date_line, is_prose, is_signoff, is_
 from ingest.extract.generic.nodes import NEGATIVE, POSITIVE, hint
 from ingest.extract.generic.segments import Layout, Segment, layout
 
+_BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
 _COMMAS = re.compile(r"[,،、，]")
 _TAG_WEIGHT = {"div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "blockquote": 3, "pre": 3}
 _CONTAINERS = frozenset("div article main section td blockquote body form center".split())
@@ -49,7 +50,7 @@ def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> MainTe
     lines = []
     for index in range(start, end):
         segment = page.segments[index]
-        if any(a <= index < b for a, b in dropped):
+        if segment.negative >= 0 and any(a <= index < b for a, b in dropped):
             continue
         if _keep(segment, prose[index]) and segment.text.casefold() not in titles:
             lines.append(segment.text)
@@ -136,6 +137,8 @@ def _dropped_ranges(page: Layout, start: int, end: int, good: list[int]) -> list
 def _keep(segment: Segment, prose: bool) -> bool:
     if prose:
         return True
-    if segment.owner.tag == "h1" or is_date_line(segment.text) or is_widget_text(segment):
+    text = segment.text
+    if segment.owner.tag == "h1" or is_date_line(text) or is_widget_text(segment):
         return False
-    return segment.links * 2 <= len(segment.text)
+    # A bare address the author pasted is content; navigation links have words, not URLs.
+    return segment.links * 2 <= len(text) or _BARE_URL.fullmatch(text) is not None

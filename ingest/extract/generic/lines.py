@@ -21,6 +21,8 @@ _DATE_PART = re.compile(
     r"\b\d{4}\b|\b(?:" + _MONTH + r")\w*\.?",
     re.IGNORECASE,
 )
+# A calendar date (not a bare clock time: live blogs use "10 p.m." as section markers).
+_CALENDAR = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{4}\b|\b(?:" + _MONTH + r")", re.I)
 _DATE_WORDS = re.compile(
     r"\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|utc|bst|est|edt|pst|cet|msk|"
     r"mon|tue|wed|thu|fri|sat|sun)\w*\b|обновлено|опубликовано|оновлено|опубліковано|в|о|г|р",
@@ -41,8 +43,8 @@ def is_prose(segment: Segment) -> bool:
 
 
 def is_date_line(text: str) -> bool:
-    """A short line that is only a date/time stamp ("20 Nov, 2019 05:47", "Updated at 1:23 p.m.")."""
-    if len(text) > 80 or not _DATE_PART.search(text):
+    """A short line that is only a date stamp ("20 Nov, 2019 05:47", "Updated 5 May at 1:23")."""
+    if len(text) > 80 or not _CALENDAR.search(text):
         return False
     rest = _DATE_WORDS.sub(" ", _DATE_PART.sub(" ", text))
     return not re.search(r"\w{2,}", rest)

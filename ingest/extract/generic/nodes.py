@@ -36,6 +36,7 @@ SKIP_TAGS = frozenset(
         "map",
         "area",
         "math",
+        "figcaption",
     ]
 )
 # ARIA landmarks and widgets that are page chrome.

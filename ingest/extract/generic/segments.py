@@ -90,7 +90,7 @@ def layout(root: HtmlElement) -> Layout:
     """Walk ``root`` once (no recursion, no mutation) and cut its text into block segments."""
     out = Layout()
     parts: list[str] = []
-    state = {"links": 0}
+    state = {"links": 0, "quotes": 0}
     blocks: list[HtmlElement] = [root]
     negative_stack: list[int] = []
     skipped: list[HtmlElement] = []
@@ -108,7 +108,9 @@ def layout(root: HtmlElement) -> Layout:
             text = " ".join("".join(parts).split())
             if text:
                 links = min(state["links"], len(text))
-                negative = negative_stack[-1] if negative_stack else -1
+                # Quoted matter (embedded posts) is content even inside a widget-named wrapper.
+                quoted = state["quotes"] > 0
+                negative = negative_stack[-1] if negative_stack and not quoted else -1
                 out.segments.append(Segment(text, links, blocks[-1], negative))
             parts.clear()
         state["links"] = 0
@@ -134,6 +136,8 @@ def layout(root: HtmlElement) -> Layout:
                 out.negatives.append((element, len(out.segments), -1))
             if tag == "a":
                 link_depth += 1
+            elif tag == "blockquote":
+                state["quotes"] += 1
             add(element.text, link_depth > 0)
             continue
         if skipped and skipped[-1] is element:
@@ -150,6 +154,8 @@ def layout(root: HtmlElement) -> Layout:
             flush()
             blocks.pop()
             out.ranges[element] = (starts.pop(element), len(out.segments))
+            if tag == "blockquote":
+                state["quotes"] -= 1
         if negative_stack and out.negatives[negative_stack[-1]][0] is element:
             index = negative_stack.pop()
             out.negatives[index] = (element, out.negatives[index][1], len(out.segments))
