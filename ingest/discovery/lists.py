@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 
 import lxml.html
 
+from ingest.extract.page import parse_tree
 from ingest.sites.base import ListSelectors
 
 
@@ -24,7 +25,7 @@ def archive_links(html: str, url: str, selectors: ListSelectors) -> ArchiveLinks
     out = ArchiveLinks()
     if not html.strip():
         return out
-    tree = lxml.html.document_fromstring(html.encode("utf-8"))
+    tree = parse_tree(html)
     for link in tree.cssselect(selectors.article_link):
         if selectors.ad_marker and _is_ad(link, selectors.ad_marker):
             out.ads_skipped += 1

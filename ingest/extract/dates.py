@@ -48,6 +48,8 @@ def parse_datetime(
             parsed = None
         if parsed is not None:
             return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+    if text.strip(" ,.").lower() in _RELATIVE_DAYS:
+        return None  # a day without a time: any instant we made up would be false precision
     relative = _RELATIVE.search(text)
     if relative and reference is not None:
         day = reference.astimezone(zone).date() - timedelta(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,15 +26,20 @@ def parse_html(html: str | bytes, url: str, fetched_at: datetime) -> Page:
     if not html or not html.strip():
         raise ExtractionError("empty_page", url)
     try:
-        if isinstance(html, str):
-            # lxml refuses str input that carries an XML encoding declaration.
-            tree = lxml.html.document_fromstring(html.encode("utf-8"), parser=_utf8_parser())
-        else:
-            tree = lxml.html.document_fromstring(html)
+        tree = parse_tree(html)
     except (ValueError, lxml.etree.ParserError) as exc:
         raise ExtractionError("unparsable_html", url, str(exc)) from exc
     return Page(url=url, tree=tree, fetched_at=fetched_at)
 
 
-def _utf8_parser() -> lxml.html.HTMLParser:
-    return lxml.html.HTMLParser(encoding="utf-8")
+_local = threading.local()  # lxml parsers must not be shared between threads
+
+
+def parse_tree(html: str | bytes) -> HtmlElement:
+    """An lxml document from text (decoded already) or bytes (decoded by the page's declaration)."""
+    if isinstance(html, str):
+        # lxml refuses str input that carries an XML encoding declaration; bytes need a known charset.
+        if not hasattr(_local, "utf8"):
+            _local.utf8 = lxml.html.HTMLParser(encoding="utf-8")
+        return lxml.html.document_fromstring(html.encode("utf-8"), parser=_local.utf8)
+    return lxml.html.document_fromstring(html)

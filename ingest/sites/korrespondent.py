@@ -69,8 +69,8 @@ SITE = SiteProfile(
     ),
     boilerplate=Boilerplate(
         promo=(
-            r"(новости|новини|news) (от|від|from) (корреспондент|correspondent)\.net",
-            r"(читайте|слідкуйте за) (корреспондент|correspondent)\.net",
+            r"(новости|новини|news) (от|від|from) (корр?еспондент|correspondent)\.net",
+            r"(читайте|слідкуйте за) (корр?еспондент|correspondent)\.net",
         ),
         read_also=(r"читайте (также|також)\b", r"read also\b"),
         source_attribution=(r"(источник|джерело|source)\s*:", r"за (материалами|матеріалами)\b"),

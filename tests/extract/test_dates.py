@@ -1,0 +1,40 @@
+"""Dates as pages write them, in the site's zone, relative days counted from the serving time."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from ingest.extract.dates import local_iso, parse_datetime, utc_iso
+
+SERVED = datetime(2026, 11, 20, 10, 30, tzinfo=UTC)  # 12:30 in Kyiv
+
+
+@pytest.mark.parametrize(
+    ("text", "utc", "local"),
+    [
+        ("Сегодня, 09:15", "2026-11-20T07:15:00+00:00", "2026-11-20T09:15:00+02:00"),
+        ("Вчера, 22:05", "2026-11-19T20:05:00+00:00", "2026-11-19T22:05:00+02:00"),
+        ("Сьогодні, 11:20", "2026-11-20T09:20:00+00:00", "2026-11-20T11:20:00+02:00"),
+        ("Вчора, 09:10", "2026-11-19T07:10:00+00:00", "2026-11-19T09:10:00+02:00"),
+        ("18 ноября 2026, 14:35", "2026-11-18T12:35:00+00:00", "2026-11-18T14:35:00+02:00"),
+        ("Іван Петренко, 18 листопада 2026, 14:35", "2026-11-18T12:35:00+00:00", "2026-11-18T14:35:00+02:00"),
+        ("24 сентября 2022, 14:35", "2022-09-24T11:35:00+00:00", "2022-09-24T14:35:00+03:00"),
+        ("2026-11-20T09:15:00+02:00", "2026-11-20T07:15:00+00:00", "2026-11-20T09:15:00+02:00"),
+    ],
+)
+def test_kyiv_dates(text: str, utc: str, local: str) -> None:
+    parsed = parse_datetime(text, "Europe/Kyiv", SERVED)
+    assert (utc_iso(parsed), local_iso(parsed)) == (utc, local)
+
+
+def test_relative_day_crossing_midnight_uses_the_site_zone() -> None:
+    # 23:30 UTC on the 19th is already the 20th in Kyiv: "Сегодня" is the 20th there.
+    served = datetime(2026, 11, 19, 23, 30, tzinfo=UTC)
+    assert utc_iso(parse_datetime("Сегодня, 01:10", "Europe/Kyiv", served)) == "2026-11-19T23:10:00+00:00"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "нет даты здесь", "Сегодня"])
+def test_no_date_is_none(text: str) -> None:
+    assert parse_datetime(text, "Europe/Kyiv", SERVED) is None
