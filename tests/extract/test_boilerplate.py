@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.boilerplate import (
-    CleanResult,
-    classify,
-    clean_paragraphs,
-    is_headline_like,
-    is_script_code,
-)
+from ingest.extract.boilerplate import CleanResult, classify, clean_paragraphs, is_script_code
+from ingest.extract.boilerplate_rules import is_headline_like
 from ingest.sites.base import Boilerplate
 from ingest.sites.korrespondent import SITE
 
