@@ -8,6 +8,7 @@ from datetime import datetime
 
 import lxml.html
 from lxml.html import HtmlElement
+from w3lib.encoding import html_to_unicode
 
 from ingest.errors import ExtractionError
 
@@ -22,7 +23,7 @@ class Page:
 
 
 def parse_html(html: str | bytes, url: str, fetched_at: datetime) -> Page:
-    """Parse ``html`` (bytes are decoded by lxml from the page's own declaration) into a Page."""
+    """Parse ``html`` (text, or bytes decoded from the page's own declarations) into a Page."""
     if not html or not html.strip():
         raise ExtractionError("empty_page", url)
     try:
@@ -35,11 +36,12 @@ def parse_html(html: str | bytes, url: str, fetched_at: datetime) -> Page:
 _local = threading.local()  # lxml parsers must not be shared between threads
 
 
-def parse_tree(html: str | bytes) -> HtmlElement:
-    """An lxml document from text (decoded already) or bytes (decoded by the page's declaration)."""
-    if isinstance(html, str):
-        # lxml refuses str input that carries an XML encoding declaration; bytes need a known charset.
-        if not hasattr(_local, "utf8"):
-            _local.utf8 = lxml.html.HTMLParser(encoding="utf-8")
-        return lxml.html.document_fromstring(html.encode("utf-8"), parser=_local.utf8)
-    return lxml.html.document_fromstring(html)
+def parse_tree(html: str | bytes, content_type: str | None = None) -> HtmlElement:
+    """An lxml document from text, or from bytes decoded as browsers do (BOM, HTTP charset,
+    ``<meta>``, then UTF-8/cp1252 detection) by w3lib, the same decoding Scrapy's responses use."""
+    if isinstance(html, bytes):
+        html = html_to_unicode(content_type, html)[1]
+    # lxml refuses str input carrying an XML encoding declaration: hand it UTF-8 bytes, said so.
+    if not hasattr(_local, "utf8"):
+        _local.utf8 = lxml.html.HTMLParser(encoding="utf-8")
+    return lxml.html.document_fromstring(html.encode("utf-8"), parser=_local.utf8)
