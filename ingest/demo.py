@@ -31,7 +31,7 @@ def run_demo(snapshot_dir: Path, db_path: str | None = None, days: int = 3) -> i
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
         if db_path:
             settings.set("INGEST_DATABASE_PATH", db_path, priority="cmdline")
-        process = CrawlerProcess(settings, install_root_handler=True)
+        process = CrawlerProcess(settings)
         crawler = process.create_crawler("korrespondent")
         process.crawl(crawler, since=since.isoformat(), until=until.isoformat())
         process.start()

@@ -51,3 +51,4 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "pipelines.summary.CrawlSummary": 500,
 }
+LOG_FORMATTER = "pipelines.logformatter.ConciseLogFormatter"

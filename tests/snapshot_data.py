@@ -12,8 +12,21 @@ from typing import Any
 SNAPSHOT = Path(__file__).resolve().parents[1] / "data" / "snapshot"
 # Fields every expected JSON compares; `planted` is checked separately (absent from the body).
 COMPARED_FIELDS = (
-    "url", "canonical_url", "source", "source_article_id", "language", "title", "lead", "body",
-    "authors", "published_at", "published_at_local", "modified_at", "section", "tags", "images",
+    "url",
+    "canonical_url",
+    "source",
+    "source_article_id",
+    "language",
+    "title",
+    "lead",
+    "body",
+    "authors",
+    "published_at",
+    "published_at_local",
+    "modified_at",
+    "section",
+    "tags",
+    "images",
     "original_source",
 )
 

@@ -30,6 +30,7 @@ class SiteFields:
     images: list[Image] = field(default_factory=list)
     section: str = ""
     body_found: bool = False
+    related_dropped: int = 0  # paragraphs that were only a link to another article of the site
 
 
 def extract_site_fields(page: Page, site: SiteProfile) -> SiteFields:
@@ -53,12 +54,35 @@ def extract_site_fields(page: Page, site: SiteProfile) -> SiteFields:
         for selector in sel.drop:
             for node in body.cssselect(selector):
                 node.drop_tree()
+        fields.related_dropped = _drop_related_headlines(body, page.url, site)
         lead = _first(body, sel.lead) if sel.lead else None
         if lead is not None:
             fields.lead = normalize_space(lead.text_content())
             lead.drop_tree()
         fields.paragraphs = block_texts(body)
     return fields
+
+
+def _drop_related_headlines(body: HtmlElement, url: str, site: SiteProfile) -> int:
+    """Drop blocks whose whole text is one link to another article of the site.
+
+    A headline wedged into the body as a bare link is a related-news teaser, not text of this
+    article; a link inside a sentence leaves text around it and is kept.
+    """
+    own_id = site.article_id(url)
+    dropped = 0
+    for block in list(body.iter("p", "div", "h3", "h4", "li")):
+        links = block.findall(".//a")
+        if len(links) != 1 or block.getparent() is None:
+            continue
+        target = urljoin(url, links[0].get("href") or "")
+        target_id = site.article_id(target)
+        if target_id is None or target_id == own_id:
+            continue
+        if normalize_space(block.text_content()) == normalize_space(links[0].text_content()):
+            block.drop_tree()
+            dropped += 1
+    return dropped
 
 
 def _first(root: HtmlElement, selector: str) -> HtmlElement | None:

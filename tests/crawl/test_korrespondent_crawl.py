@@ -114,7 +114,11 @@ def test_both_editions_and_shared_ids(crawled: dict[str, Any]) -> None:
 
 def test_bad_pages_are_counted_drops(crawled: dict[str, Any]) -> None:
     stats = crawled["first"].stats
-    dropped = {k.removeprefix("ingest/dropped/"): v for k, v in stats.items() if k.startswith("ingest/dropped/")}
+    dropped = {
+        k.removeprefix("ingest/dropped/"): v
+        for k, v in stats.items()
+        if k.startswith("ingest/dropped/")
+    }
     statuses = [r.get("status", 200) for r in bad_resources().values()]
     assert dropped.get("http_404", 0) == statuses.count(404)
     assert dropped.get("http_500", 0) == statuses.count(500)

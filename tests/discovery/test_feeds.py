@@ -44,7 +44,11 @@ def test_atom_entries_use_the_alternate_link() -> None:
 def test_truncated_and_empty_feeds_do_not_raise() -> None:
     assert feed_entries(b"", "https://x/") == []
     assert feed_entries(b"<html><body>not a feed", "https://x/") == []
-    truncated = RSS[: RSS.index(b"<item><title>\xd0\x9d\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd1\x8c \xd0\xb4")]
+    truncated = RSS[
+        : RSS.index(
+            b"<item><title>\xd0\x9d\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x81\xd1\x82\xd1\x8c \xd0\xb4"
+        )
+    ]
     assert [e.url for e in feed_entries(truncated, "https://x/")] == [
         "https://korrespondent.net/world/4601001-one/"
     ]

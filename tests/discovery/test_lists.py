@@ -16,7 +16,9 @@ PAGE = """<html><body>
 
 
 def test_links_in_order_without_ads_or_repeats() -> None:
-    links = archive_links(PAGE, "https://korrespondent.net/all/2026/november/20/", SITE.list_selectors)
+    links = archive_links(
+        PAGE, "https://korrespondent.net/all/2026/november/20/", SITE.list_selectors
+    )
     assert links.articles == [
         "https://korrespondent.net/world/4601001-one/",
         "https://korrespondent.net/ukraine/4601002-two/",

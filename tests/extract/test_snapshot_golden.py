@@ -23,7 +23,8 @@ def test_article_matches_expected(item: SnapshotArticle) -> None:
         if article[name] != item.expected[name]
     }
     assert not mismatches, "\n".join(
-        f"{name}:\n  got      {got!r}\n  expected {want!r}" for name, (got, want) in mismatches.items()
+        f"{name}:\n  got      {got!r}\n  expected {want!r}"
+        for name, (got, want) in mismatches.items()
     )
 
 

@@ -35,7 +35,9 @@ def test_upsert_is_idempotent_and_reads_back(tmp_path: Path) -> None:
     store = open_store(str(tmp_path / "a.sqlite"))
     articles = [_article(i) for i in range(3)]
     first = store.upsert(articles)
-    again = store.upsert([dataclasses.replace(a, fetched_at="2026-11-21T00:00:00+00:00") for a in articles])
+    again = store.upsert(
+        [dataclasses.replace(a, fetched_at="2026-11-21T00:00:00+00:00") for a in articles]
+    )
     assert (first.inserted, first.updated, first.unchanged) == (3, 0, 0)
     assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
     assert store.count() == 3
