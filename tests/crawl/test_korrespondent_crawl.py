@@ -28,7 +28,7 @@ class CrawlRun:
     log: str
 
 
-def _crawl(proxy: str, db: Path, stats: Path) -> CrawlRun:
+def _crawl(proxy: str, db: Path, stats: Path, *args: str) -> CrawlRun:
     until = captured_at().date()
     since = until - timedelta(days=2)
     cmd = [
@@ -39,6 +39,7 @@ def _crawl(proxy: str, db: Path, stats: Path) -> CrawlRun:
         "-s", f"INGEST_STATS_FILE={stats}",
         "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", "LOG_LEVEL=INFO",
+        *args,
     ]  # fmt: skip
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     loaded = json.loads(stats.read_text("utf-8")) if stats.exists() else {}
@@ -136,3 +137,28 @@ def test_second_crawl_stores_nothing_new(crawled: dict[str, Any]) -> None:
     assert second.stats.get("ingest/store/updated", 0) == 0
     assert second.stats.get("ingest/store/unchanged") == len(articles())
     assert len(crawled["stored"]) == len(articles())
+
+
+def test_one_edition_with_a_limit(replay_server: str, tmp_path: Path) -> None:
+    run = _crawl(
+        replay_server, tmp_path / "a.sqlite", tmp_path / "s.json", "-a", "editions=uk", "-a", "limit=5"
+    )
+    assert run.returncode == 0, run.log[-3000:]
+    store = open_store(str(tmp_path / "a.sqlite"))
+    stored = list(store.iter_articles())
+    store.close()
+    requested = run.stats.get("downloader/request_count", 0)
+    assert 0 < len(stored) <= 5
+    assert {a.language for a in stored} == {"uk"}
+    assert all(a.url.startswith("https://ua.korrespondent.net/") for a in stored)
+    # At most 5 article pages were fetched; the rest were discovery pages (feeds, sitemaps, archives).
+    article_fetches = run.stats.get("ingest/extracted", 0) + sum(
+        v for k, v in run.stats.items() if k.startswith("ingest/dropped/")
+    )
+    assert article_fetches <= 5 < requested
+
+
+def test_bad_arguments_fail_with_a_message(replay_server: str, tmp_path: Path) -> None:
+    run = _crawl(replay_server, tmp_path / "a.sqlite", tmp_path / "s.json", "-a", "editions=en")
+    assert run.returncode != 0
+    assert "editions='en': choose from ru, uk" in run.log
