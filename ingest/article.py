@@ -1,4 +1,4 @@
-"""The article record (schema version 1): what every extractor returns and every store keeps."""
+"""The article record (schema version 2): what every extractor returns and every store keeps."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -41,6 +41,12 @@ class Article:
     fetched_at: str = ""
     parser: str = ""
     content_hash: str = ""
+    # v2: links the store maintains (dedup across sources, editions of one article) and the
+    # HTTP validators of the fetch, so a later crawl can ask "changed since?" (conditional GET).
+    duplicate_of: str | None = None
+    translations: list[str] = field(default_factory=list)
+    http_etag: str = ""
+    http_last_modified: str = ""
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:

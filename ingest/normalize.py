@@ -6,7 +6,7 @@ import dataclasses
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-from w3lib.url import safe_url_string
+from w3lib.url import canonicalize_url, safe_url_string
 
 from ingest.article import Article
 
@@ -30,6 +30,23 @@ def canonical_url(url: str) -> str:
     ):
         netloc += f":{parts.port}"
     return urlunsplit((parts.scheme.lower(), netloc, parts.path or "/", query, ""))
+
+
+# Host prefixes of mobile and AMP mirrors, and query flags of AMP views: the same article.
+_MIRROR_HOST = re.compile(r"^(?:www|m|mobile|amp)\.(?=[^.]+\.)")
+_AMP_QUERY = re.compile(r"^(?:amp|outputtype=amp|amp=1|amp=true)$", re.IGNORECASE)
+
+
+def url_key(url: str) -> str:
+    """The store's identity of an article URL: one key for its tracking, AMP, mobile and
+    trailing-slash variants (``korrespondent.net/world/4601259-slug``); scheme dropped."""
+    parts = urlsplit(canonicalize_url(canonical_url(url)))
+    host = _MIRROR_HOST.sub("", (parts.hostname or "").lower())
+    if parts.port and parts.port not in (80, 443):
+        host += f":{parts.port}"
+    segments = [s for s in parts.path.split("/") if s and s.lower() != "amp"]
+    query = "&".join(p for p in parts.query.split("&") if p and not _AMP_QUERY.match(p))
+    return host + "/" + "/".join(segments) + (f"?{query}" if query else "")
 
 
 def normalize_article(article: Article) -> Article:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.pgcluster import postgres_server  # noqa: F401  (a session fixture)
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SNAPSHOT = ROOT / "data" / "snapshot"

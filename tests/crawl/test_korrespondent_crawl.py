@@ -18,7 +18,7 @@ from ingest.store import open_store
 from tests.conftest import ROOT
 from tests.snapshot_data import COMPARED_FIELDS, articles, bad_resources, captured_at
 
-SCHEMA = json.loads((ROOT / "ingest" / "schema" / "article-v1.json").read_text("utf-8"))
+SCHEMA = json.loads((ROOT / "ingest" / "schema" / "article-v2.json").read_text("utf-8"))
 
 
 @dataclass
