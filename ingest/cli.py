@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--port", type=int, default=8765)
     replay.set_defaults(handler=_replay)
 
+    from ingest.sites.command import register as register_sources
+
+    register_sources(sub)
     try:
         from ingest.eval.command import register as register_eval
     except ImportError:  # the eval package is optional in stripped-down installs

@@ -7,14 +7,13 @@ The same code crawls the live site and the bundled snapshot (``-s INGEST_REPLAY_
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
-from scrapy.utils.sitemap import Sitemap
 from twisted.python.failure import Failure
 
 from ingest.discovery import (
@@ -24,6 +23,8 @@ from ingest.discovery import (
     fetched_at_of,
     parse_day,
 )
+from ingest.discovery.sitemaps import parse_sitemap
+from ingest.extract.encoding import decode_html
 from ingest.fetched import FetchedPage
 from ingest.sites.korrespondent import MONTHS_EN, SITE
 
@@ -82,23 +83,17 @@ class KorrespondentSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         """Sitemap indexes → child sitemaps; url sets → article requests filtered by lastmod."""
-        try:
-            sitemap = Sitemap(response.body)
-        except Exception as exc:  # lxml raises several types on broken XML
-            self.logger.warning("unreadable sitemap %s: %s", response.url, exc)
-            self.crawler.stats.inc_value("ingest/discovery/bad_sitemap")
+        sitemap = parse_sitemap(response.body, response.url)
+        if sitemap.error:
+            self.logger.warning("unreadable sitemap %s: %s", response.url, sitemap.error)
+            self.crawler.stats.inc_value(f"ingest/discovery/bad_sitemap/{sitemap.error}")
             return
-        for entry in sitemap:
-            loc = entry.get("loc", "").strip()
-            if not loc:
-                continue
-            lastmod = _iso_datetime(entry.get("lastmod", ""))
-            if sitemap.type == "sitemapindex":
-                if lastmod is None or self._in_range(lastmod, slack_days=1):
-                    yield response.follow(loc, callback=self.parse_sitemap)
+        for entry in sitemap.entries:
+            if sitemap.kind == "sitemapindex":
+                if entry.lastmod is None or self._in_range(entry.lastmod, slack_days=1):
+                    yield response.follow(entry.loc, callback=self.parse_sitemap)
             else:
-                hints = {"sitemap_lastmod": entry.get("lastmod", "")}
-                yield from self._article(loc, response, lastmod, hints)
+                yield from self._article(entry.loc, response, entry.best_date, entry.as_hints())
 
     def parse_archive(self, response: Response) -> Iterator[scrapy.Request]:
         """A day-archive page → article requests, and its next page."""
@@ -118,7 +113,7 @@ class KorrespondentSpider(scrapy.Spider):
             return
         yield FetchedPage(
             url=response.url,
-            html=response.text,
+            html=decode_html(response.body, _header(response, b"Content-Type")),
             fetched_at=fetched_at_of(response.headers.get(b"Date")),
             status=response.status,
             source=self.site.name,
@@ -164,9 +159,5 @@ class KorrespondentSpider(scrapy.Spider):
         )
 
 
-def _iso_datetime(text: str) -> datetime | None:
-    try:
-        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
+def _header(response: Response, name: bytes) -> str:
+    return (response.headers.get(name) or b"").decode("latin-1")

@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds → entries with the metadata a feed item carries."""
+"""RSS 2.0 and Atom feeds → entries with the metadata a feed item carries; feeds a page declares."""
 
 from __future__ import annotations
 
@@ -9,7 +9,14 @@ from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
+from lxml.html import HtmlElement
 
+from ingest.extract.dates import parse_datetime
+
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+# Where feeds usually live when a page declares none (WordPress, Drupal, common CMSs).
+USUAL_FEED_PATHS = ("/rss.xml", "/feed/", "/rss/", "/feed.xml", "/atom.xml")
+MAX_FEED_BYTES = 16 * 1024 * 1024
 _PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 
 
@@ -33,16 +40,49 @@ class FeedEntry:
         }
 
 
+@dataclass
+class FeedDocument:
+    """A parsed feed; ``error`` is a stats reason (``empty``, ``too_large``, ``not_xml``, ``not_a_feed``)."""
+
+    entries: list[FeedEntry] = field(default_factory=list)
+    error: str = ""
+
+
 def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
     """Entries of an RSS or Atom document; a broken feed yields what could be recovered."""
+    return parse_feed(body, base_url).entries
+
+
+def parse_feed(body: bytes, base_url: str, max_bytes: int = MAX_FEED_BYTES) -> FeedDocument:
+    """An RSS/RDF/Atom document's entries, or the reason it is not a feed; never raises."""
     if not body.strip():
-        return []
+        return FeedDocument(error="empty")
+    if len(body) > max_bytes:
+        return FeedDocument(error="too_large")
     try:
         root = etree.fromstring(body, _PARSER)
     except etree.XMLSyntaxError:
-        return []
-    if root is None:
-        return []
+        root = None
+    if root is None or not isinstance(root.tag, str):
+        return FeedDocument(error="not_xml")
+    if etree.QName(root).localname.lower() not in ("rss", "feed", "rdf", "channel"):
+        return FeedDocument(error="not_a_feed")
+    return FeedDocument(entries=_entries(root, base_url))
+
+
+def declared_feeds(tree: HtmlElement, base_url: str) -> list[str]:
+    """Feeds a page declares with ``<link rel="alternate" type="application/rss+xml" href>``."""
+    found = []
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").lower().split(";")[0].strip()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in FEED_TYPES and href:
+            found.append(urljoin(base_url, href))
+    return list(dict.fromkeys(found))
+
+
+def _entries(root: etree._Element, base_url: str) -> list[FeedEntry]:
     entries = []
     for item in root.iter("{*}item", "{*}entry"):
         url = _link(item)
@@ -103,5 +143,10 @@ def _date(text: str) -> datetime | None:
     try:
         value = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
+        value = None
+    if value is not None:
+        return value if value.tzinfo else None
+    try:  # odd formats some feeds write ("20.11.2026 10:15 +0200", localized month names)
+        return parse_datetime(text, "UTC", None, ("en", "uk", "ru"))
+    except (ValueError, OverflowError, TypeError):
         return None
-    return value if value.tzinfo else None

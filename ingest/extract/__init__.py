@@ -23,29 +23,40 @@ __all__ = ["extract", "extract_page"]
 
 
 def extract(
-    html: str | bytes, url: str, fetched_at: datetime, site: SiteProfile | None = None
+    html: str | bytes,
+    url: str,
+    fetched_at: datetime,
+    site: SiteProfile | None = None,
+    fallback_title: str = "",
 ) -> Article:
     """Parse ``html`` once and extract the article; raises ExtractionError with a drop reason."""
-    return extract_page(parse_html(html, url, fetched_at), site)
+    return extract_page(parse_html(html, url, fetched_at), site, fallback_title)
 
 
-def extract_page(page: Page, site: SiteProfile | None = None) -> Article:
-    """The article of an already parsed page: site selectors first, the generic path for the rest."""
+def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: str = "") -> Article:
+    """The article of an already parsed page: site selectors first, the generic path for the rest.
+
+    ``fallback_title`` (e.g. a sitemap's ``news:title``) is used only when the page has none.
+    """
     site = site or site_for_url(page.url)
+    if site is not None:
+        site = site.version_at(page.fetched_at)  # the version valid when the page was fetched
     meta = generic_metadata(page, site.timezone if site else "UTC")
+    if meta.kind != "article":
+        raise ExtractionError(f"not_article_{meta.kind}", page.url)
     fields = extract_site_fields(page, site) if site else SiteFields()
     paragraphs = fields.paragraphs if fields.paragraphs else generic_body(page)
     lead = fields.lead or (meta.lead if not fields.body_found else "")
     cleaned = clean_paragraphs(paragraphs, site.boilerplate if site else None)
     body = "\n".join(cleaned.kept)
-    title = fields.title or meta.title
+    title = fields.title or meta.title or " ".join(fallback_title.split())
     if not body.strip():
         raise ExtractionError("no_body", page.url)
     if not title:
         raise ExtractionError("no_title", page.url)
 
     canonical = urljoin(page.url, meta.canonical_url) if meta.canonical_url else page.url
-    edition = site.edition_for_host(_host(canonical)) if site else None
+    edition = site.edition_for_url(canonical) if site else None
     declared = edition.language if edition else meta.language
     published = meta.published_at or fields.published_at
     source_id = ""

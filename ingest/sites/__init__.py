@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ingest.sites import korrespondent
+from ingest.sites import korrespondent, pravda, ukrinform, unian
 from ingest.sites.base import SiteProfile
 
-SITES: dict[str, SiteProfile] = {site.name: site for site in (korrespondent.SITE,)}
+# One line per source: adding a source is its module, this line and its golden files.
+SITES: dict[str, SiteProfile] = {
+    site.name: site for site in (korrespondent.SITE, pravda.SITE, ukrinform.SITE, unian.SITE)
+}
 
 
 def get_site(name: str) -> SiteProfile:

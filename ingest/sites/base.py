@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,12 @@ class Edition:
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
     archive_day_url: str = ""  # str.format(year=, month_name=, month=, day=)
+    path_prefix: str = ""  # editions sharing one host differ by path (``/rus/``)
+
+    @property
+    def home(self) -> str:
+        """The edition's front page."""
+        return f"https://{self.host}{self.path_prefix or '/'}"
 
 
 @dataclass(frozen=True)
@@ -77,16 +85,50 @@ class SiteProfile:
     boilerplate: Boilerplate = field(default_factory=Boilerplate)
     date_languages: tuple[str, ...] = ("ru", "uk", "en")
     archive_page_suffix: str = "p{page}/"
+    # How often a scheduled job should crawl the source; its feeds hold about this much news.
+    cadence: timedelta = timedelta(hours=1)
+    # Dated versions (Fundus-style): this profile parses pages fetched before ``valid_until``;
+    # ``earlier`` holds the versions before a redesign, each with its own ``valid_until``.
+    valid_until: date | None = None
+    earlier: tuple[SiteProfile, ...] = ()
+    fixtures_note: str = ""  # where the knowledge came from (public material, a real page)
 
     @property
     def hosts(self) -> tuple[str, ...]:
         """Every host of every edition."""
         return tuple(e.host for e in self.editions)
 
+    @property
+    def domains(self) -> tuple[str, ...]:
+        """Every host a crawl of the source may request: editions, feeds and sitemaps."""
+        urls = [u for e in self.editions for u in (*e.feeds, *e.sitemaps)]
+        hosts = [*self.hosts, *((urlsplit(u).hostname or "") for u in urls)]
+        return tuple(dict.fromkeys(h.lower().removeprefix("www.") for h in hosts if h))
+
     def edition_for_host(self, host: str) -> Edition | None:
         """The edition served on ``host`` (``www.`` ignored), or None."""
         host = host.lower().removeprefix("www.")
-        return next((e for e in self.editions if e.host == host), None)
+        return next((e for e in self.editions if e.host.removeprefix("www.") == host), None)
+
+    def edition_for_url(self, url: str) -> Edition | None:
+        """The edition of ``url``: its host, then the longest path prefix that matches."""
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        path = parts.path or "/"
+        matches = [
+            e
+            for e in self.editions
+            if e.host.removeprefix("www.") == host and path.startswith(e.path_prefix or "/")
+        ]
+        return max(matches, key=lambda e: len(e.path_prefix), default=None)
+
+    def version_at(self, fetched_at: datetime) -> SiteProfile:
+        """The version that parsed pages fetched at ``fetched_at``: the oldest one still valid."""
+        day = fetched_at.date()
+        for version in sorted(self.earlier, key=lambda v: v.valid_until or date.max):
+            if version.valid_until is not None and day < version.valid_until:
+                return version
+        return self
 
     def article_id(self, url: str) -> str | None:
         """The source article id if ``url`` is an article URL of this site, else None."""

@@ -12,6 +12,7 @@ from ingest.extract.generic import meta
 from ingest.extract.generic.authors import authors
 from ingest.extract.generic.body import MainText, main_text
 from ingest.extract.generic.jsonld import article_object, jsonld_objects
+from ingest.extract.generic.kind import page_kind
 from ingest.extract.generic.lines import standfirst
 from ingest.extract.generic.published import modified_at, published_at
 from ingest.extract.page import Page
@@ -34,6 +35,7 @@ class GenericMetadata:
     images: list[Image] = field(default_factory=list)
     canonical_url: str = ""
     site_name: str = ""
+    kind: str = "article"  # or live/video/listing, when the page declares itself so
 
 
 def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
@@ -59,6 +61,7 @@ def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
         images=meta.images(tree, metas, article),
         canonical_url=meta.canonical_url(tree, metas),
         site_name=site_name,
+        kind=page_kind(metas, objects, article),
     )
 
 

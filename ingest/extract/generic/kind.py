@@ -1,0 +1,29 @@
+"""What a page declares itself to be: one article, or a live blog, video or listing page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.extract.generic.jsonld import types_of
+from ingest.extract.generic.meta import MetaMap, first
+
+_LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"}
+
+
+def page_kind(metas: MetaMap, objects: list[dict[str, Any]], article: dict[str, Any]) -> str:
+    """``article``, or ``live``/``video``/``listing`` when the page's own markup says so.
+
+    Only declarations count (schema.org types, ``og:type``): a page that says nothing is an
+    article candidate, and the body and title checks decide the rest.
+    """
+    if "LiveBlogPosting" in types_of(article):
+        return "live"
+    if article:
+        return "article"
+    og_type = first(metas, "og:type").lower()
+    types = set().union(*(types_of(o) for o in objects)) if objects else set()
+    if og_type.startswith("video") or "VideoObject" in types:
+        return "video"
+    if types & _LISTING_TYPES:
+        return "listing"
+    return "article"
