@@ -49,7 +49,7 @@ class Snapshot:
         return None
 
 
-def _handler(snapshot: Snapshot) -> type[BaseHTTPRequestHandler]:
+def _handler(snapshot: Snapshot, requested: list[str]) -> type[BaseHTTPRequestHandler]:
     date_header = format_datetime(snapshot.captured_at, usegmt=True)
 
     class ReplayHandler(BaseHTTPRequestHandler):
@@ -65,6 +65,7 @@ def _handler(snapshot: Snapshot) -> type[BaseHTTPRequestHandler]:
             url = self.path
             if not url.startswith(("http://", "https://")):
                 url = f"http://{self.headers.get('Host', '')}{self.path}"
+            requested.append(url)  # list.append is atomic: safe from the server's threads
             resource = snapshot.lookup(url)
             status = 404 if resource is None else int(resource.get("status", 200))
             body = b""
@@ -93,7 +94,8 @@ class ReplayServer:
 
     def __init__(self, snapshot: Snapshot, port: int = 0) -> None:
         self.snapshot = snapshot
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(snapshot))
+        self.requested: list[str] = []  # every URL asked for, in order: tests check none is off-site
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(snapshot, self.requested))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 

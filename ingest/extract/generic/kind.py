@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.extract.generic.jsonld import types_of
+from ingest.extract.generic.jsonld import ARTICLE_TYPES, types_of
 from ingest.extract.generic.meta import MetaMap, first
 
 _LISTING_TYPES = {"CollectionPage", "ItemList", "SearchResultsPage", "ProfilePage"}
@@ -16,9 +16,10 @@ def page_kind(metas: MetaMap, objects: list[dict[str, Any]], article: dict[str, 
     Only declarations count (schema.org types, ``og:type``): a page that says nothing is an
     article candidate, and the body and title checks decide the rest.
     """
-    if "LiveBlogPosting" in types_of(article):
+    declared = types_of(article)
+    if "LiveBlogPosting" in declared:
         return "live"
-    if article:
+    if declared & ARTICLE_TYPES:
         return "article"
     og_type = first(metas, "og:type").lower()
     types = set().union(*(types_of(o) for o in objects)) if objects else set()
