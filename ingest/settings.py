@@ -13,6 +13,14 @@ NEWSPIDER_MODULE = "spiders"
 # --- our settings -----------------------------------------------------------------------------
 # Where articles are stored: an SQLite file path (env INGEST_DATABASE_PATH).
 INGEST_DATABASE_PATH = os.environ.get("INGEST_DATABASE_PATH", "data/articles.sqlite")
+# Or a database URL, which wins when set (env INGEST_DATABASE_URL): postgresql://user@host/db for
+# PostgreSQL, sqlite:///path for SQLite.
+INGEST_DATABASE_URL = os.environ.get("INGEST_DATABASE_URL", "")
+# Incremental crawls (middlewares.incremental): an article page already stored is not fetched
+# again once it is older than INGEST_RECHECK_HOURS; a younger one is re-checked with a
+# conditional GET. Feeds, sitemaps and archives are always read.
+INGEST_INCREMENTAL = True
+INGEST_RECHECK_HOURS = 48
 # Replay proxy (e.g. http://127.0.0.1:8765): send every request to a snapshot server instead of
 # the network, keeping real URLs everywhere else (env INGEST_REPLAY_PROXY).
 INGEST_REPLAY_PROXY = os.environ.get("INGEST_REPLAY_PROXY", "")
@@ -41,12 +49,16 @@ DOWNLOAD_HANDLERS = {
     "http": "ingest.replay.handler.ReplayDownloadHandler",
     "https": "ingest.replay.handler.ReplayDownloadHandler",
 }
+DOWNLOADER_MIDDLEWARES = {
+    # After retries and redirects (550, 600) on the way out, first to see a 304 coming back.
+    "middlewares.incremental.IncrementalMiddleware": 650,
+}
 
 # Order: extract → normalize/dedupe → store.
 ITEM_PIPELINES = {
     "pipelines.extract.ExtractPipeline": 100,
     "pipelines.dedupe.DedupePipeline": 200,
-    "pipelines.store.SqliteStorePipeline": 300,
+    "pipelines.store.StorePipeline": 300,
 }
 EXTENSIONS = {
     "pipelines.summary.CrawlSummary": 500,

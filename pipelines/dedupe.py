@@ -1,4 +1,9 @@
-"""Normalize articles and drop the second copy of one seen earlier in the same crawl."""
+"""Normalize articles and drop a second copy of one URL seen earlier in the same crawl.
+
+Identity is ``ingest.normalize.url_key``: tracking parameters, AMP and mobile mirrors and a
+trailing slash do not make another article. Across crawls the store upserts by the same key;
+near-duplicate copies from other sources are kept and linked there (``duplicate_of``).
+"""
 
 from __future__ import annotations
 
@@ -10,17 +15,17 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from ingest.article import Article
-from ingest.normalize import normalize_article
+from ingest.normalize import normalize_article, url_key
 
 logger = logging.getLogger(__name__)
 
 
 class DedupePipeline:
-    """Canonicalize URLs; one article per canonical URL per crawl (the store upserts across crawls)."""
+    """Canonicalize URLs; one article per URL key per crawl, the others counted and logged."""
 
     def __init__(self, stats: StatsCollector) -> None:
         self.stats = stats
-        self.seen: set[str] = set()
+        self.seen: dict[str, str] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> DedupePipeline:
@@ -30,9 +35,10 @@ class DedupePipeline:
         if not isinstance(item, Article):
             return item
         article = normalize_article(item)
-        if article.canonical_url in self.seen:
+        key = url_key(article.canonical_url)
+        if key in self.seen:
             self.stats.inc_value("ingest/duplicates/canonical_url")
-            logger.info("duplicate of %s: %s", article.canonical_url, article.url)
-            raise DropItem(f"duplicate: {article.canonical_url}")
-        self.seen.add(article.canonical_url)
+            logger.info("duplicate of %s: %s", self.seen[key], article.url)
+            raise DropItem(f"duplicate of {self.seen[key]}: {article.url}")
+        self.seen[key] = article.canonical_url
         return article

@@ -43,6 +43,10 @@ class ExtractPipeline:
         except Exception as exc:  # a bug on one page must not stop the crawl
             logger.exception("extraction crashed on %s", page["url"])
             return self._drop("extractor_error", page["url"], f"{type(exc).__name__}: {exc}")
+        # The response's validators, kept by the store for the next crawl's conditional GET.
+        hints = page["hints"] or {}
+        article.http_etag = str(hints.get("http_etag") or "")
+        article.http_last_modified = str(hints.get("http_last_modified") or "")
         self.stats.inc_value("ingest/extracted")
         self.stats.inc_value(f"ingest/parser/{article.parser}")
         return article

@@ -117,7 +117,7 @@ class KorrespondentSpider(scrapy.Spider):
             fetched_at=fetched_at_of(response.headers.get(b"Date")),
             status=response.status,
             source=self.site.name,
-            hints=hints,
+            hints={**hints, **_validators(response)},
         )
 
     def _article(
@@ -139,10 +139,13 @@ class KorrespondentSpider(scrapy.Spider):
             callback=self.parse_article,
             errback=self.article_failed,
             cb_kwargs={"hints": hints},
+            meta={"ingest_article": True},  # middlewares.incremental may skip or revalidate it
         )
 
     def article_failed(self, failure: Failure) -> None:
         """Count an article that could not be fetched (after retries) by its reason."""
+        if failure.request.meta.get("ingest_unchanged"):
+            return  # skipped or 304: already stored, counted by middlewares.incremental
         if failure.check(HttpError):
             reason = f"http_{failure.value.response.status}"
         else:
@@ -161,3 +164,11 @@ class KorrespondentSpider(scrapy.Spider):
 
 def _header(response: Response, name: bytes) -> str:
     return (response.headers.get(name) or b"").decode("latin-1")
+
+
+def _validators(response: Response) -> dict[str, str]:
+    """The response's ETag and Last-Modified, for a later conditional GET."""
+    return {
+        "http_etag": _header(response, b"ETag"),
+        "http_last_modified": _header(response, b"Last-Modified"),
+    }

@@ -3,10 +3,14 @@
 Requests arrive in proxy form (``GET http://korrespondent.net/path HTTP/1.1``) or with a ``Host``
 header; both are looked up in the snapshot's manifest. Every response carries the snapshot's
 capture time as its ``Date``, so relative dates ("Сегодня, 14:35") resolve as on the capture day.
+A 200 also carries an ``ETag`` (a hash of the file) and the capture time as ``Last-Modified``;
+``If-None-Match`` (preferred) or ``If-Modified-Since`` that still hold are answered 304, as a
+real site would answer an incremental crawl.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 from dataclasses import dataclass
@@ -72,10 +76,20 @@ def _handler(snapshot: Snapshot, requested: list[str]) -> type[BaseHTTPRequestHa
             if resource is not None and resource.get("file"):
                 body = (snapshot.root / resource["file"]).read_bytes()
             content_type = (resource or {}).get("content_type", "text/html; charset=utf-8")
+            etag = '"' + hashlib.sha1(body).hexdigest()[:20] + '"'
+            if status == 200 and _not_modified(self.headers, etag, date_header):
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.send_header("Date", date_header)
+                self.end_headers()
+                return
             self.send_response(status)
             self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Date", date_header)
+            if status == 200:
+                self.send_header("ETag", etag)
+                self.send_header("Last-Modified", date_header)
             self.end_headers()
             if not head:
                 self.wfile.write(body)
@@ -87,6 +101,15 @@ def _handler(snapshot: Snapshot, requested: list[str]) -> type[BaseHTTPRequestHa
             pass  # the crawl's own log says what was fetched
 
     return ReplayHandler
+
+
+def _not_modified(headers: Any, etag: str, last_modified: str) -> bool:
+    """RFC 9110: If-None-Match decides when present, else If-Modified-Since (same instant)."""
+    if_none_match = headers.get("If-None-Match")
+    if if_none_match is not None:
+        tags = {t.strip().removeprefix("W/") for t in if_none_match.split(",")}
+        return etag in tags or "*" in tags
+    return headers.get("If-Modified-Since") == last_modified
 
 
 class ReplayServer:

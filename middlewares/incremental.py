@@ -1,0 +1,107 @@
+"""Incremental crawls: article URLs already stored are skipped, or re-checked with a conditional GET.
+
+Only requests the spider marks as article pages (``meta["ingest_article"]``) are touched; feeds,
+sitemaps and archives are always read. A stored article older than ``INGEST_RECHECK_HOURS`` (by
+its publication time, else when it was first stored) is not fetched again
+(``ingest/incremental/skipped``); a younger one is fetched with If-None-Match / If-Modified-Since,
+and a 304 answer ends there (``ingest/http/not_modified``), with no item.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from datetime import UTC, datetime, timedelta
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Response
+from scrapy.statscollectors import StatsCollector
+
+from ingest.store import FetchState, SqlStore, StoreError, open_store, store_location
+
+logger = logging.getLogger(__name__)
+# Set on a request this middleware ended, so the spider's errback does not count it as a drop.
+UNCHANGED_META = "ingest_unchanged"
+
+
+class IncrementalMiddleware:
+    """Skip or conditionally re-fetch article pages the store already holds."""
+
+    def __init__(self, location: str, recheck: timedelta, stats: StatsCollector) -> None:
+        self.location = location
+        self.recheck = recheck
+        self.stats = stats
+        self.store: SqlStore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
+        settings = crawler.settings
+        if not settings.getbool("INGEST_INCREMENTAL", True):
+            raise NotConfigured("INGEST_INCREMENTAL is off")
+        location = store_location(
+            settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH")
+        )
+        recheck = timedelta(hours=settings.getfloat("INGEST_RECHECK_HOURS", 48))
+        middleware = cls(location, recheck, crawler.stats)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self.store is not None:
+            self.store.close()
+
+    def process_request(self, request: Request) -> None:
+        if not request.meta.get("ingest_article") or request.meta.get("ingest_conditional"):
+            return
+        state = self._state(request.url)
+        if state is None:
+            return
+        if self._age(state) > self.recheck:
+            self.stats.inc_value("ingest/incremental/skipped")
+            request.meta[UNCHANGED_META] = "skipped"
+            raise IgnoreRequest(f"stored and older than the re-check window: {request.url}")
+        if state.http_etag:
+            request.headers[b"If-None-Match"] = state.http_etag
+        if state.http_last_modified:
+            request.headers[b"If-Modified-Since"] = state.http_last_modified
+        if state.http_etag or state.http_last_modified:
+            request.meta["ingest_conditional"] = True
+            self.stats.inc_value("ingest/http/conditional")
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if response.status == 304 and request.meta.get("ingest_conditional"):
+            self.stats.inc_value("ingest/http/not_modified")
+            request.meta[UNCHANGED_META] = "not_modified"
+            raise IgnoreRequest(f"not modified: {request.url}")
+        return response
+
+    def _state(self, url: str) -> FetchState | None:
+        """The stored state of ``url``; a store that cannot answer means "fetch it"."""
+        try:
+            if self.store is None:
+                self.store = open_store(self.location)
+            return self.store.fetch_state(url)
+        except StoreError as exc:
+            self.stats.inc_value("ingest/incremental/lookup_failed")
+            logger.warning("cannot look %s up in the store, fetching it: %s", url, exc)
+        except Exception as exc:  # the database went away mid-crawl: reconnect next time
+            self.stats.inc_value("ingest/incremental/lookup_failed")
+            logger.warning("store lookup of %s failed (%s), fetching it", url, exc)
+            self._drop_store()
+        return None
+
+    def _drop_store(self) -> None:
+        if self.store is not None:
+            with contextlib.suppress(Exception):  # already broken; reopened on the next lookup
+                self.store.close()
+            self.store = None
+
+    @staticmethod
+    def _age(state: FetchState) -> timedelta:
+        born = state.published_at or state.first_stored_at
+        moment = datetime.fromisoformat(born)
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return datetime.now(UTC) - moment
