@@ -26,14 +26,21 @@ INGEST_RECHECK_HOURS = 48
 INGEST_REPLAY_PROXY = os.environ.get("INGEST_REPLAY_PROXY", "")
 # Contact for the User-Agent, so site operators can reach whoever runs the crawl.
 INGEST_CONTACT = os.environ.get("INGEST_CONTACT", "https://github.com/news-ingest")
+# Non-public hosts a crawl may reach anyway: names, addresses or networks, comma-separated
+# (env INGEST_ALLOWED_PRIVATE_HOSTS). Everything else resolving to loopback, private, link-local,
+# multicast or reserved space is refused by middlewares.netguard, on every redirect hop too.
+INGEST_ALLOWED_PRIVATE_HOSTS = os.environ.get("INGEST_ALLOWED_PRIVATE_HOSTS", "")
 
 # --- crawling ---------------------------------------------------------------------------------
 USER_AGENT = f"news-ingest/{__version__} (+{INGEST_CONTACT})"
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
-DOWNLOAD_TIMEOUT = 30
-DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+# A news page is well under 2 MB; bigger is a bomb or a wrong file (the limit applies after
+# decompression too), and a page that takes 20 s is better retried than waited for.
+DOWNLOAD_TIMEOUT = 20
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_TIMES = 2
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
@@ -45,11 +52,18 @@ TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 
+# HTTP(S) only: no local files, inline data, FTP or S3 for a page to point us at.
 DOWNLOAD_HANDLERS = {
     "http": "ingest.replay.handler.ReplayDownloadHandler",
     "https": "ingest.replay.handler.ReplayDownloadHandler",
+    "file": None,
+    "data": None,
+    "ftp": None,
+    "s3": None,
 }
+# The network guard runs before everything, Scrapy's OffsiteMiddleware (50) right after it.
 DOWNLOADER_MIDDLEWARES = {
+    "middlewares.netguard.NetGuardMiddleware": 40,
     # After retries and redirects (550, 600) on the way out, first to see a 304 coming back.
     "middlewares.incremental.IncrementalMiddleware": 650,
 }

@@ -107,7 +107,10 @@ class KorrespondentSpider(scrapy.Spider):
 
     def parse_article(self, response: Response, hints: dict[str, Any]) -> Iterator[FetchedPage]:
         """Hand the article response on; extraction is the pipeline's job."""
-        if not isinstance(response, TextResponse):
+        content_type = _header(response, b"Content-Type").lower()
+        if not isinstance(response, TextResponse) or (
+            content_type and "html" not in content_type
+        ):  # Scrapy makes a TextResponse of some binary types (a PDF): trust the header
             self.crawler.stats.inc_value("ingest/dropped/not_html")
             self.logger.warning("dropped %s: not an HTML response", response.url)
             return

@@ -1,0 +1,219 @@
+"""The faults of the chaos site, one small function each: a response (or none) for hit N.
+
+A fault gets the handler, the page it stands in for, its route's arguments and how many times
+its URL was requested before (0-based), so "fails once, then works" needs no state of its own.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import time
+from collections.abc import Callable
+from functools import cache
+from html import escape
+from http.server import BaseHTTPRequestHandler
+from typing import Any
+
+BOMB_SIZE = 64 * 1024 * 1024  # decompressed; far above any sane DOWNLOAD_MAXSIZE
+OVERSIZE = 9 * 1024 * 1024  # above the default DOWNLOAD_MAXSIZE (8 MiB)
+_META_CHARSET = re.compile(rb"<meta[^>]*charset=[^>]*>", re.IGNORECASE)
+
+
+class ChaosHandler(BaseHTTPRequestHandler):
+    """What a fault may read besides the request: its full URL and query."""
+
+    url: str = ""
+    content_type: str = "text/html; charset=utf-8"
+    query: dict[str, str] = {}  # noqa: RUF012 - set per request
+
+
+Fault = Callable[[ChaosHandler, bytes, dict[str, Any], int], None]
+
+
+def _send(h: ChaosHandler, status: int, body: bytes, headers: dict[str, str]) -> None:
+    h.send_response(status)
+    headers = {"Content-Type": h.content_type, **headers}
+    headers.setdefault("Content-Length", str(len(body)))
+    for name, value in headers.items():
+        h.send_header(name, value)
+    h.end_headers()
+    h.wfile.write(body)
+
+
+def ok(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    _send(h, 200, page, {})
+
+
+def tracking_copy(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """The page under a tracking-parameter URL, as a real site serves any query."""
+    ok(h, page, args, hit)
+
+
+def status_then_ok(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    statuses = args["statuses"]
+    if hit < len(statuses):
+        _send(h, statuses[hit], b"<h1>try again</h1>", {})
+    else:
+        ok(h, page, args, hit)
+
+
+def retry_after(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    if hit == 0:
+        _send(h, 429, b"slow down", {"Retry-After": str(args.get("seconds", 1))})
+    else:
+        ok(h, page, args, hit)
+
+
+def slow_then_ok(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    if hit == 0:
+        time.sleep(float(args["delay"]))  # longer than the crawl's DOWNLOAD_TIMEOUT
+    ok(h, page, args, hit)
+
+
+def drop_before_body(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    if hit == 0:
+        h.close_connection = True  # nothing written: the connection just closes
+    else:
+        ok(h, page, args, hit)
+
+
+def drop_mid_body(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    if hit > 0:
+        return ok(h, page, args, hit)
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.send_header("Transfer-Encoding", "chunked")
+    h.end_headers()
+    half = page[: len(page) // 2]
+    h.wfile.write(b"%x\r\n%s\r\n" % (len(half), half))
+    h.close_connection = True  # no last chunk
+
+
+def short_body(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    if hit > 0:
+        return ok(h, page, args, hit)
+    _send(h, 200, page, {"Content-Length": str(len(page) + 1000)})
+    h.close_connection = True
+
+
+def broken_chunked(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    if hit > 0:
+        return ok(h, page, args, hit)
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html; charset=utf-8")
+    h.send_header("Transfer-Encoding", "chunked")
+    h.end_headers()
+    h.wfile.write(b"%x\r\n%s\r\nzz-not-hex\r\n" % (100, page[:100]))
+    h.close_connection = True
+
+
+@cache
+def _bomb(encoding: str) -> bytes:
+    import brotli  # test extra only; the chaos site is a test tool
+
+    zeros = b"\0" * BOMB_SIZE
+    return gzip.compress(zeros, 9) if encoding == "gzip" else brotli.compress(zeros, quality=5)
+
+
+def gzip_bomb(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    _send(h, 200, _bomb("gzip"), {"Content-Encoding": "gzip"})
+
+
+def brotli_bomb(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    _send(h, 200, _bomb("br"), {"Content-Encoding": "br"})
+
+
+def oversize(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    padding = b"<!--" + b"x" * (OVERSIZE - len(page)) + b"-->"
+    _send(h, 200, page.replace(b"</body>", padding + b"</body>"), {})
+
+
+def recode(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """Re-encode the page; ``header``/``meta`` declare a charset (possibly wrong) or nothing."""
+    body = _META_CHARSET.sub(b"", page)
+    if args.get("meta"):
+        body = body.replace(b"<head>", b'<head>\n<meta charset="%s">' % args["meta"].encode(), 1)
+    body = body.decode("utf-8").encode(args["encoding"], "xmlcharrefreplace")
+    if args.get("bom"):
+        body = b"\xef\xbb\xbf" + body
+    header = f"text/html; charset={args['header']}" if args.get("header") else "text/html"
+    _send(h, 200, body, {"Content-Type": header})
+
+
+def invalid_bytes(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    _send(h, 200, page.replace(b"<body>", b"<body>\n<!-- \xff\xfe\xc3( \x80 -->", 1), {})
+
+
+def malformed(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """Optional end tags left out, stray ones added, tags in odd case: what tag soup looks like."""
+    body = re.sub(rb"</(p|li|td|tr)>", b"", page)
+    body = body.replace(b"<body>", b"<body><div><b><table></td></tr>", 1)
+    body = body.replace(b"<head>", b"<HEAD>", 1).replace(b"</body>", b"</div></div>")
+    _send(h, 200, body, {})
+
+
+def truncate(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    _send(h, 200, page[: int(len(page) * float(args["fraction"]))], {})
+
+
+def not_html(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    kind = args["content_type"]
+    body = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    if kind.startswith("image/"):
+        body = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    _send(h, 200, body, {"Content-Type": kind})
+
+
+def links(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """A page of its own (``html``), not the snapshot's: e.g. links the crawl must not follow."""
+    _send(h, 200, f"<html><body>{args['html']}</body></html>".encode(), {})
+
+
+def redirect(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    _send(h, int(args.get("status", 302)), b"", {"Location": args["to"]})
+
+
+def redirect_chain(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """``?hop=1`` → ``?hop=2`` → … → the page, one 301/302/307 per hop."""
+    hop = int(h.query.get("hop", "0"))
+    if hop >= int(args["hops"]):
+        return ok(h, page, args, hit)
+    status = (301, 302, 307)[hop % 3]
+    _send(h, status, b"", {"Location": f"{h.url.split('?')[0]}?hop={hop + 1}"})
+
+
+def redirect_loop(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """``URL`` → ``URL?loop=1`` → ``URL`` → … (never settles)."""
+    target = h.url.split("?")[0] + ("" if "loop" in h.query else "?loop=1")
+    _send(h, 302, b"", {"Location": target})
+
+
+def empty(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    _send(h, 200, b"", {})
+
+
+def feed_extra(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """The feed with extra items linking ``links`` (dated as the feed's first item)."""
+    date = re.search(rb"<pubDate>[^<]*</pubDate>", page)
+    stamp = date.group(0) if date else b""
+    items = b"".join(
+        b"<item><title>chaos</title><link>%s</link>%s</item>" % (escape(link).encode(), stamp)
+        for link in args["links"]
+    )
+    _send(
+        h,
+        200,
+        page.replace(b"</channel>", items + b"</channel>", 1),
+        {"Content-Type": "application/rss+xml"},
+    )
+
+
+FAULTS: dict[str, Fault] = {
+    f.__name__: f
+    for f in (
+        ok, tracking_copy, status_then_ok, retry_after, slow_then_ok, drop_before_body, drop_mid_body,
+        short_body, broken_chunked, gzip_bomb, brotli_bomb, oversize, recode, invalid_bytes,
+        malformed, truncate, not_html, links, redirect, redirect_chain, redirect_loop, empty, feed_extra,
+    )
+}  # fmt: skip

@@ -1,0 +1,144 @@
+"""The real spider through Scrapy's real downloader over the chaos site (the snapshot, faulted)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from ingest.article import Article
+from ingest.replay.chaos import ArrivalCounter, ChaosRoute, ChaosServer, load_routes
+from ingest.replay.server import Snapshot
+from ingest.store import open_store
+from tests.conftest import ROOT, SNAPSHOT
+from tests.snapshot_data import COMPARED_FIELDS, articles, captured_at
+
+ROUTES = ROOT / "data" / "chaos" / "routes.json"
+ALLOWED_HOSTS = {"korrespondent.net", "ua.korrespondent.net", "k.img.com.ua"}
+FIELDS = tuple(f for f in COMPARED_FIELDS if f != "url")  # a redirected article keeps its hop URL
+
+
+@dataclass
+class ChaosRun:
+    returncode: int
+    log: str
+    stats: dict[str, Any]
+    stored: list[Article]
+    routes: list[ChaosRoute]
+    requests: list[str]
+    faults_served: Counter[str]
+    private_arrivals: int
+
+
+@pytest.fixture(scope="module")
+def chaos(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ChaosRun]:
+    tmp = tmp_path_factory.mktemp("chaos")
+    db, stats_file = tmp / "articles.sqlite", tmp / "stats.json"
+    until = captured_at().date()
+    with ArrivalCounter("127.0.0.2") as private:
+        routes = load_routes(ROUTES, private.netloc)
+        with ChaosServer(Snapshot.load(SNAPSHOT), routes) as server:
+            cmd = [
+                sys.executable, "-m", "scrapy", "crawl", "korrespondent",
+                "-a", f"since={until - timedelta(days=2)}", "-a", f"until={until}",
+                "-s", f"INGEST_REPLAY_PROXY={server.url}",
+                "-s", "INGEST_ALLOWED_PRIVATE_HOSTS=127.0.0.1",
+                "-s", f"INGEST_DATABASE_PATH={db}",
+                "-s", f"INGEST_STATS_FILE={stats_file}",
+                "-s", "DOWNLOAD_TIMEOUT=2",
+                "-s", "AUTOTHROTTLE_ENABLED=False",
+            ]  # fmt: skip
+            done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        arrivals = private.arrivals
+    stats = json.loads(stats_file.read_text("utf-8")) if stats_file.exists() else {}
+    store = open_store(str(db))
+    stored = list(store.iter_articles())
+    store.close()
+    yield ChaosRun(
+        done.returncode, done.stderr, stats, stored, routes,
+        list(server.requests), server.faults_served, arrivals,
+    )  # fmt: skip
+
+
+def _expected_by_canonical() -> dict[str, dict[str, Any]]:
+    return {a.url: a.expected for a in articles()}
+
+
+def test_prints_the_figures(chaos: ChaosRun, capsys: pytest.CaptureFixture[str]) -> None:
+    drops = {k: v for k, v in sorted(chaos.stats.items()) if "dropped/" in k or "filtered" in k}
+    stored_urls = [a.canonical_url for a in chaos.stored]
+    offsite = [u for u in chaos.requests if urlsplit(u).hostname not in ALLOWED_HOSTS]
+    with capsys.disabled():
+        print("\nchaos crawl figures")
+        print(
+            f"  faults served:      {sum(chaos.faults_served.values())} {dict(chaos.faults_served)}"
+        )
+        print(f"  requests served:    {len(chaos.requests)}")
+        print(f"  articles stored:    {len(stored_urls)}")
+        print(f"  drops by reason:    {drops}")
+        print(
+            f"  duplicate copies dropped: {chaos.stats.get('ingest/duplicates/canonical_url', 0)}"
+        )
+        print(f"  stored twice:       {len(stored_urls) - len(set(stored_urls))}")
+        print(
+            f"  off-site requests:  {len(offsite)} (127.0.0.2 arrivals: {chaos.private_arrivals})"
+        )
+    assert chaos.faults_served
+
+
+def test_crawl_completes(chaos: ChaosRun) -> None:
+    assert chaos.returncode == 0, chaos.log[-3000:]
+    assert chaos.stats["finish_reason"] == "finished"
+    assert "Traceback" not in chaos.log, chaos.log[-5000:]
+    assert chaos.stats.get("ingest/dropped/extractor_error", 0) == 0
+
+
+def test_every_recoverable_article_stored_once_and_correct(chaos: ChaosRun) -> None:
+    expected = _expected_by_canonical()
+    lost = {r.url for r in chaos.routes if r.expect.startswith("dropped:")}
+    by_url = Counter(a.canonical_url for a in chaos.stored)
+    got = {a.canonical_url: a.to_dict() for a in chaos.stored}
+    wrong = []
+    for url, want in expected.items():
+        canonical = want["canonical_url"]
+        if url in lost:
+            assert canonical not in got, f"{url} should have been lost"
+            continue
+        assert by_url[canonical] == 1, f"{url} stored {by_url[canonical]} times"
+        wrong += [(url, n, got[canonical][n]) for n in FIELDS if got[canonical][n] != want[n]]
+    assert wrong == [], [(u.rstrip("/").rsplit("/", 1)[-1][:7], n, v) for u, n, v in wrong]
+
+
+def test_every_lost_article_is_counted_with_its_reason(chaos: ChaosRun) -> None:
+    wanted = Counter(
+        r.expect.removeprefix("dropped:") for r in chaos.routes if r.expect.startswith("dropped:")
+    )
+    for key, count in wanted.items():
+        assert chaos.stats.get(key, 0) >= count, f"{key}: {chaos.stats.get(key, 0)} < {count}"
+
+
+def test_tracking_copies_are_duplicates_not_new_rows(chaos: ChaosRun) -> None:
+    assert chaos.stats.get("ingest/duplicates/canonical_url") == 2
+    urls = [a.canonical_url for a in chaos.stored]
+    assert len(urls) == len(set(urls))
+    assert not any("utm_" in u or "fbclid" in u for u in urls)
+
+
+def test_nothing_leaves_the_allowed_hosts(chaos: ChaosRun) -> None:
+    offsite = [u for u in chaos.requests if urlsplit(u).hostname not in ALLOWED_HOSTS]
+    assert offsite == []
+    assert chaos.private_arrivals == 0
+    assert chaos.stats.get("offsite/filtered", 0) >= 2
+
+
+def test_every_fault_was_served(chaos: ChaosRun) -> None:
+    assert set(chaos.faults_served) == {r.fault for r in chaos.routes}

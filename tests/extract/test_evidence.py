@@ -1,0 +1,95 @@
+"""Discovery evidence: fills what the page lacks, flags what disagrees, never overrides the page."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from ingest.article import Article
+from ingest.errors import ExtractionError
+from ingest.extract import extract
+from ingest.extract.evidence import Evidence, apply_evidence
+
+HINTS = {
+    "news_publication_date": "2026-11-20T08:25:00+02:00",
+    "news_title": "Title",
+    "news_keywords": ["a", "b"],
+    "news_language": "uk-UA",
+}
+
+
+def test_missing_fields_are_filled_from_the_sitemap() -> None:
+    article, flags = apply_evidence(Article(url="u", title="Title"), Evidence.from_hints(HINTS))
+    assert article.published_at == "2026-11-20T06:25:00+00:00"
+    assert article.published_at_local == "2026-11-20T08:25:00+02:00"
+    assert article.tags == ["a", "b"] and article.language == "uk"
+    assert set(flags) == {"published_from_sitemap", "tags_from_discovery", "language_from_sitemap"}
+
+
+@pytest.mark.parametrize(
+    ("page", "flags"),
+    [
+        ("2026-11-20T06:26:00+00:00", set()),  # a minute later: rounding, agrees
+        ("2026-11-20T06:00:00+00:00", set()),  # earlier than the sitemap: normal
+        ("2026-11-20T09:00:00+00:00", {"published_later_than_sitemap"}),
+        (
+            "2026-11-22T09:00:00+00:00",
+            {"published_later_than_sitemap", "published_days_from_sitemap"},
+        ),
+        ("2026-11-17T09:00:00+00:00", {"published_days_from_sitemap"}),
+    ],
+)
+def test_disagreeing_dates_are_flagged_and_the_page_kept(page: str, flags: set[str]) -> None:
+    article = Article(url="u", title="Title", published_at=page, language="uk", tags=["t"])
+    result, raised = apply_evidence(article, Evidence.from_hints(HINTS))
+    assert set(raised) == flags
+    assert result.published_at == page
+
+
+def test_feed_evidence() -> None:
+    hints = {"feed_published": "2026-11-20T09:40:00+02:00", "feed_author": "A. Author",
+             "feed_categories": ["City"], "feed_title": "T"}  # fmt: skip
+    article, flags = apply_evidence(Article(url="u", title="T"), Evidence.from_hints(hints))
+    assert article.authors == ["A. Author"] and article.tags == ["City"]
+    assert "published_from_feed" in flags
+
+
+def test_a_title_from_discovery_saves_a_page_without_one() -> None:
+    html = "<html><body><article>" + "<p>Body text of the story, long enough.</p>" * 5
+    html += "</article></body></html>"
+    at = datetime(2026, 11, 20, tzinfo=UTC)
+    with pytest.raises(ExtractionError):
+        extract(html, "https://s.example/a/1-b-c-d", at)
+    assert extract(
+        html, "https://s.example/a/1-b-c-d", at, fallback_title="From sitemap"
+    ).title == ("From sitemap")
+
+
+@pytest.mark.parametrize(
+    ("head", "reason"),
+    [
+        (
+            '<script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Live"}</script>',
+            "not_article_live",
+        ),
+        ('<meta property="og:type" content="video.other">', "not_article_video"),
+        (
+            '<script type="application/ld+json">{"@type":"VideoObject","headline":"V"}</script>',
+            "not_article_video",
+        ),
+        (
+            '<script type="application/ld+json">{"@type":"CollectionPage","name":"Tag"}</script>',
+            "not_article_listing",
+        ),
+    ],
+)
+def test_pages_declaring_themselves_non_articles_are_dropped(head: str, reason: str) -> None:
+    html = f"<html><head><title>X</title>{head}</head><body>" + "<p>Some words here.</p>" * 8
+    with pytest.raises(ExtractionError) as raised:
+        extract(
+            html + "</body></html>",
+            "https://s.example/a/1-b-c-d",
+            datetime(2026, 11, 20, tzinfo=UTC),
+        )
+    assert raised.value.reason == reason
