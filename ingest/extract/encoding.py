@@ -58,11 +58,10 @@ def guess_legacy_encoding(body: bytes) -> str:
         high += 1
         before = body[i - 1] if i else 32
         after = body[i + 1] if i + 1 < len(body) else 32
-        if (
-            chr(before).isascii()
-            and chr(before).isalpha()
-            or chr(after).isascii()
-            and chr(after).isalpha()
-        ):
+        if _latin_letter(before) or _latin_letter(after):
             beside_latin += 1
     return "cp1251" if high and beside_latin * 3 < high else "cp1252"
+
+
+def _latin_letter(byte: int) -> bool:
+    return 65 <= byte <= 90 or 97 <= byte <= 122
