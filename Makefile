@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo test eval lint format clean
+.PHONY: demo demo-generic test eval lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 demo: $(VENV)/.installed-base   ## crawl the bundled snapshot offline into data/articles.sqlite
 	$(BIN)/ingest demo
+
+demo-generic: $(VENV)/.installed-base   ## the generic news spider on three sites: sitemaps, feeds, links
+	$(BIN)/ingest demo --generic
 
 test: $(VENV)/.installed-test   ## lint, then the whole suite
 	$(BIN)/ruff check .

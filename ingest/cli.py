@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="crawl the bundled snapshot site offline into the store")
     demo.add_argument("--snapshot", default="data/snapshot", help="snapshot folder")
     demo.add_argument("--db", default=None, help="SQLite store path (default: the setting)")
+    demo.add_argument(
+        "--generic",
+        action="store_true",
+        help="crawl the generic snapshot (data/snapshot-generic) with the news spider instead",
+    )
     demo.set_defaults(handler=_demo)
 
     replay = sub.add_parser("replay", help="serve a snapshot on 127.0.0.1 for manual crawls")
@@ -146,8 +151,11 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from ingest.demo import run_demo
+    from ingest.demo import run_demo, run_generic_demo
 
+    if args.generic:
+        folder = "data/snapshot-generic" if args.snapshot == "data/snapshot" else args.snapshot
+        return run_generic_demo(Path(folder), args.db)
     return run_demo(Path(args.snapshot), args.db)
 
 

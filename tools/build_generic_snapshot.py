@@ -30,7 +30,9 @@ XML = "application/xml; charset=utf-8"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 
 
-def main() -> None:
+def main(out: Path = OUT) -> None:
+    global OUT
+    OUT = out
     if OUT.exists():
         shutil.rmtree(OUT)
     resources: dict[str, dict[str, Any]] = {}
@@ -293,4 +295,4 @@ def _slug(url: str) -> str:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
