@@ -65,6 +65,9 @@ def _parser() -> argparse.ArgumentParser:
     from ingest.sites.command import register as register_sources
 
     register_sources(sub)
+    from ingest.store.commands import register as register_store
+
+    register_store(sub)
     try:
         from ingest.eval.command import register as register_eval
     except ImportError:  # the eval package is optional in stripped-down installs

@@ -39,7 +39,10 @@ class SqliteStore(SqlStore):
     def _connect(self) -> sqlite3.Connection:
         try:
             # Autocommit mode: transactions are explicit (BEGIN IMMEDIATE … COMMIT), DDL included.
-            db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            # One user at a time, but not always one thread: pyarrow pulls export rows from its own.
+            db = sqlite3.connect(
+                self.path, isolation_level=None, timeout=30, check_same_thread=False
+            )
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
         except sqlite3.DatabaseError as exc:
