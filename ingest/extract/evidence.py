@@ -13,6 +13,7 @@ from typing import Any
 
 from ingest.article import Article
 from ingest.extract.dates import local_iso, utc_iso
+from ingest.sites import SITES
 
 # Pages round to the minute and sitemaps are written a moment after publishing: a page date
 # within this of the sitemap's agrees with it.
@@ -30,6 +31,7 @@ class Evidence:
     keywords: list[str] = field(default_factory=list)
     language: str = ""
     author: str = ""
+    publication: str = ""  # the sitemap's news:name: never an author
 
     @classmethod
     def from_hints(cls, hints: dict[str, Any]) -> Evidence:
@@ -39,6 +41,7 @@ class Evidence:
             keywords=list(hints.get("news_keywords") or hints.get("feed_categories") or []),
             language=_language(str(hints.get("news_language") or "")),
             author=str(hints.get("feed_author") or ""),
+            publication=str(hints.get("news_publication") or ""),
         )
         for key, by in (("news_publication_date", "sitemap"), ("feed_published", "feed")):
             moment = _moment(hints.get(key))
@@ -68,7 +71,11 @@ def apply_evidence(article: Article, evidence: Evidence) -> tuple[Article, list[
     if not article.tags and evidence.keywords:
         changes["tags"] = evidence.keywords
         flags.append("tags_from_discovery")
-    if not article.authors and evidence.author:
+    if (
+        not article.authors
+        and evidence.author
+        and not _is_site_name(evidence.author, article, evidence)
+    ):
         changes["authors"] = [evidence.author]
         flags.append("authors_from_feed")
     if evidence.language:
@@ -80,6 +87,13 @@ def apply_evidence(article: Article, evidence: Evidence) -> tuple[Article, list[
     if evidence.title and article.title and _norm(evidence.title) != _norm(article.title):
         flags.append("title_differs_from_discovery")
     return (dataclasses.replace(article, **changes) if changes else article), flags
+
+
+def _is_site_name(name: str, article: Article, evidence: Evidence) -> bool:
+    """Feeds often credit the outlet itself ("Корреспондент.net"): a site is not an author."""
+    site = SITES.get(article.source)
+    names = {article.source, evidence.publication, *(site.boilerplate.site_names if site else ())}
+    return _norm(name) in {_norm(n) for n in names if n}
 
 
 def _moment(value: Any) -> datetime | None:

@@ -93,3 +93,10 @@ def test_pages_declaring_themselves_non_articles_are_dropped(head: str, reason: 
             datetime(2026, 11, 20, tzinfo=UTC),
         )
     assert raised.value.reason == reason
+
+
+def test_a_feed_crediting_the_outlet_gives_no_author() -> None:
+    hints = {"feed_author": "Корреспондент.net"}
+    article = Article(url="u", title="T", source="korrespondent")
+    result, flags = apply_evidence(article, Evidence.from_hints(hints))
+    assert result.authors == [] and "authors_from_feed" not in flags
