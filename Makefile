@@ -31,6 +31,9 @@ test: $(VENV)/.installed-test   ## lint, then the whole suite
 eval: $(VENV)/.installed-test   ## extraction quality on the labelled benchmark pages, beside trafilatura
 	$(BIN)/ingest eval $(SHARED)/eval/aeb-dev --compare trafilatura
 
+bench: $(VENV)/.installed-test   ## speed beside baselines and limits: extraction, crawl to store, storage
+	$(BIN)/python -m bench.run
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
 

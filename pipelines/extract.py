@@ -1,9 +1,13 @@
-"""FetchedPage → Article: runs the pure extraction, turning failures into counted drops."""
+"""FetchedPage → Article: runs the pure extraction, turning failures into counted drops.
+
+Extraction is CPU-bound, so by default it runs in ``INGEST_EXTRACT_WORKERS`` worker processes
+(one per CPU), never in the reactor thread; ``INGEST_EXTRACT_WORKERS=0`` runs it inline.
+"""
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+import os
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -11,10 +15,11 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
-from ingest.errors import ExtractionError
-from ingest.extract import extract
+from ingest.article import Article
+from ingest.extract.evidence import Evidence, apply_evidence
+from ingest.extract.record import Dropped, extract_record
 from ingest.fetched import FetchedPage
-from ingest.sites import SITES
+from pipelines.extract_pool import ExtractionPool
 
 logger = logging.getLogger(__name__)
 
@@ -22,27 +27,49 @@ logger = logging.getLogger(__name__)
 class ExtractPipeline:
     """Extract every ``FetchedPage``; anything else passes through untouched."""
 
-    def __init__(self, stats: StatsCollector) -> None:
+    def __init__(self, stats: StatsCollector, workers: int = 0, in_flight: int = 0) -> None:
         self.stats = stats
+        self.pool = ExtractionPool(workers, in_flight or 2 * workers) if workers > 0 else None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        return cls(crawler.stats)
+        settings = crawler.settings
+        workers = settings.get("INGEST_EXTRACT_WORKERS")
+        workers = (os.cpu_count() or 1) if workers in (None, "") else int(workers)
+        return cls(crawler.stats, workers, settings.getint("INGEST_EXTRACT_IN_FLIGHT", 0))
 
-    def process_item(self, item: Any) -> Any:
+    def open_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.start()
+            logger.info(
+                "extracting in %d worker processes, %d pages in flight at most",
+                self.pool.workers,
+                self.pool.in_flight,
+            )
+
+    def close_spider(self) -> None:
+        if self.pool is not None:
+            self.pool.close()
+
+    async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
         page = ItemAdapter(item)
-        site = SITES.get(page["source"])
-        try:
-            article = extract(
-                page["html"], page["url"], datetime.fromisoformat(page["fetched_at"]), site
-            )
-        except ExtractionError as exc:
-            return self._drop(exc.reason, page["url"], str(exc))
-        except Exception as exc:  # a bug on one page must not stop the crawl
-            logger.exception("extraction crashed on %s", page["url"])
-            return self._drop("extractor_error", page["url"], f"{type(exc).__name__}: {exc}")
+        evidence = Evidence.from_hints(page["hints"] or {})
+        args = (page["html"], page["url"], page["fetched_at"], page["source"], evidence.title)
+        if self.pool is None:
+            result = extract_record(*args)
+        else:
+            result = await self.pool.call(extract_record, *args)
+        if isinstance(result, Dropped):
+            if result.reason == "extractor_error":
+                logger.error("extraction crashed on %s: %s", page["url"], result.detail)
+            return self._drop(result.reason, page["url"], result.detail.split("\n", 1)[0])
+        article, flags = apply_evidence(Article.from_dict(result), evidence)
+        for flag in flags:  # e.g. ingest/evidence/published_later_than_sitemap
+            self.stats.inc_value(f"ingest/evidence/{flag}")
+            if "later" in flag or "days_from" in flag or "differs" in flag:
+                logger.info("evidence: %s on %s", flag, page["url"])
         # The response's validators, kept by the store for the next crawl's conditional GET.
         hints = page["hints"] or {}
         article.http_etag = str(hints.get("http_etag") or "")

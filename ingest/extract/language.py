@@ -51,10 +51,13 @@ def normalize_language(declared: str | None) -> str:
 def detect_language(text: str, declared: str | None = None) -> str:
     """ISO 639-1 code of ``text`` from its letters; ``declared`` decides when evidence is thin."""
     fallback = normalize_language(declared)
-    letters = [c for c in text.lower() if c.isalpha()]
-    if len(letters) < _MIN_LETTERS and fallback:
+    # Count each distinct letter once (in first-seen order, so ties break as before).
+    letters = Counter({c: n for c, n in Counter(text.lower()).items() if c.isalpha()})
+    if letters.total() < _MIN_LETTERS and fallback:
         return fallback
-    scripts = Counter(_script(c) for c in letters)
+    scripts: Counter[str] = Counter()
+    for char, count in letters.items():
+        scripts[_script(char)] += count
     if not scripts:
         return fallback
     script, _ = scripts.most_common(1)[0]
@@ -74,12 +77,12 @@ def _script(char: str) -> str:
     return next((lang for lang, lo, hi in _SCRIPTS if lo <= code <= hi), "other")
 
 
-def _cyrillic(letters: list[str], text: str, fallback: str) -> str:
+def _cyrillic(letters: Counter[str], text: str, fallback: str) -> str:
     """Letters unique to one language first (a 3:1 majority, to survive quotes), then stopwords."""
     if "ў" in letters:
         return "be"
-    uk = sum(c in _UK_LETTERS for c in letters)
-    ru = sum(c in _RU_LETTERS for c in letters)
+    uk = sum(letters[c] for c in _UK_LETTERS)
+    ru = sum(letters[c] for c in _RU_LETTERS)
     if uk > 3 * ru:
         return "uk"
     if ru > 3 * uk:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from lxml.html import HtmlElement
-
 from ingest.article import Image
 from ingest.extract.generic import meta
 from ingest.extract.generic.authors import authors
@@ -70,19 +68,15 @@ def generic_body(page: Page) -> list[str]:
     return list(_main_text(page).paragraphs)
 
 
-_last: tuple[HtmlElement, MainText] | None = None
-
-
 def _main_text(page: Page) -> MainText:
-    # The orchestrator asks for metadata and body of the same tree: lay it out once.
-    global _last
-    tree = page.tree
-    last = _last
-    if last is not None and last[0] is tree:
-        return last[1]
-    body = tree.find("body")
-    found = main_text(body if body is not None else tree, meta.title_variants(tree))
-    _last = (tree, found)
+    # Metadata (the lead) and body both need the layout of one page: compute it once, on the page
+    # itself, so concurrent extractions (threads) never see each other's results.
+    found = page.derived.get("main_text")
+    if found is None:
+        tree = page.tree
+        body = tree.find("body")
+        found = main_text(body if body is not None else tree, meta.title_variants(tree))
+        page.derived["main_text"] = found
     return found
 
 

@@ -29,12 +29,12 @@ def authors(
 ) -> list[str]:
     """Author names from the strongest source that has any, cleaned and de-duplicated."""
     sources = (
-        _jsonld_authors(article.get("author")),
-        metas.get("author", []) + metas.get("article:author", []) + metas.get("byl", []),
-        _byline_names(tree),
+        lambda: _jsonld_authors(article.get("author")),
+        lambda: metas.get("author", []) + metas.get("article:author", []) + metas.get("byl", []),
+        lambda: _byline_names(tree),  # a whole-tree XPath: only when nothing stronger named anyone
     )
-    for raw in sources:
-        names = clean_names(raw, site_names)
+    for source in sources:
+        names = clean_names(source(), site_names)
         if names:
             return names
     return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml.html import HtmlElement
 
@@ -112,6 +113,12 @@ def is_negative(element: HtmlElement) -> bool:
     words = hint(element)
     if len(words) < 3:
         return False
+    return _negative_words(words)
+
+
+@lru_cache(maxsize=8192)
+def _negative_words(words: str) -> bool:
+    # Pages repeat a few hundred class/id strings thousands of times: match each one once.
     return bool(NEGATIVE.search(words)) and not POSITIVE.search(words)
 
 

@@ -1,0 +1,92 @@
+"""Extraction worker processes for a crawl: off the reactor thread, at most N pages in flight."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from scrapy.utils.asyncio import is_asyncio_available
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred, DeferredSemaphore
+
+logger = logging.getLogger(__name__)
+
+
+class ExtractionPool:
+    """A process pool awaited from the reactor; a semaphore caps the pages handed to it.
+
+    The cap is the back-pressure: a page waiting for a slot keeps its response in Scrapy's
+    scraper slot, and a full scraper slot stops new downloads, so memory stays flat however
+    far the downloader could run ahead of extraction.
+    """
+
+    def __init__(self, workers: int, in_flight: int) -> None:
+        self.workers = workers
+        self.in_flight = max(1, in_flight)
+        self._executor: ProcessPoolExecutor | None = None
+        self._slots: asyncio.Semaphore | DeferredSemaphore | None = None
+
+    def start(self) -> None:
+        """Start the worker processes (from a clean server process, not a fork of the crawl)."""
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+        if "forkserver" in methods:
+            context.set_forkserver_preload(["ingest.extract.record"])
+        self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+
+    def close(self) -> None:
+        """Stop the workers once the pages handed to them are done."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    async def call(self, func: Callable[..., Any], *args: Any) -> Any:
+        """``func(*args)`` in a worker, awaited without blocking the reactor."""
+        if is_asyncio_available():
+            if self._slots is None:
+                self._slots = asyncio.Semaphore(self.in_flight)
+            assert isinstance(self._slots, asyncio.Semaphore)
+            async with self._slots:
+                return await asyncio.wrap_future(self._submit(func, args))
+        if self._slots is None:
+            self._slots = DeferredSemaphore(self.in_flight)
+        assert isinstance(self._slots, DeferredSemaphore)
+        await maybe_deferred_to_future(self._slots.acquire())
+        try:
+            return await maybe_deferred_to_future(_deferred(self._submit(func, args)))
+        finally:
+            self._slots.release()
+
+    def _submit(self, func: Callable[..., Any], args: tuple[Any, ...]) -> Future[Any]:
+        if self._executor is None:
+            raise RuntimeError("extraction pool used before start() or after close()")
+        try:
+            return self._executor.submit(func, *args)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): start fresh ones rather than fail every page.
+            logger.error("extraction workers died; starting %d new ones", self.workers)
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self.start()
+            return self._executor.submit(func, *args)
+
+
+def _deferred(future: Future[Any]) -> Deferred[Any]:
+    """A Deferred fired in the reactor thread when ``future`` (done in another thread) is."""
+    from twisted.internet import reactor
+
+    deferred: Deferred[Any] = Deferred()
+
+    def done(finished: Future[Any]) -> None:
+        exc = finished.exception()
+        if exc is None:
+            reactor.callFromThread(deferred.callback, finished.result())  # type: ignore[attr-defined]
+        else:
+            reactor.callFromThread(deferred.errback, exc)  # type: ignore[attr-defined]
+
+    future.add_done_callback(done)
+    return deferred
