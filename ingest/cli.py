@@ -68,6 +68,9 @@ def _parser() -> argparse.ArgumentParser:
     from ingest.store.commands import register as register_store
 
     register_store(sub)
+    from ingest.warc.command import register as register_reprocess
+
+    register_reprocess(sub)
     try:
         from ingest.eval.command import register as register_eval
     except ImportError:  # the eval package is optional in stripped-down installs

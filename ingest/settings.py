@@ -35,6 +35,12 @@ INGEST_EXTRACT_IN_FLIGHT = 0
 # (env INGEST_ALLOWED_PRIVATE_HOSTS). Everything else resolving to loopback, private, link-local,
 # multicast or reserved space is refused by middlewares.netguard, on every redirect hop too.
 INGEST_ALLOWED_PRIVATE_HOSTS = os.environ.get("INGEST_ALLOWED_PRIVATE_HOSTS", "")
+# Raw capture (middlewares.warc): every response with its request in WARC files under
+# INGEST_WARC_DIR, a new file past INGEST_WARC_MAX_MB. 1 = on, 0 = off, auto = on in scheduled
+# jobs only (scrapyd jobs; `ingest job` passes 1), off for one-off analyst crawls (env too).
+INGEST_WARC_ENABLED = os.environ.get("INGEST_WARC_ENABLED", "auto")
+INGEST_WARC_DIR = os.environ.get("INGEST_WARC_DIR", "data/warc")
+INGEST_WARC_MAX_MB = 1000
 
 # --- crawling ---------------------------------------------------------------------------------
 USER_AGENT = f"news-ingest/{__version__} (+{INGEST_CONTACT})"
@@ -75,6 +81,8 @@ DOWNLOADER_MIDDLEWARES = {
     "middlewares.netguard.NetGuardMiddleware": 40,
     # After retries and redirects (550, 600) on the way out, first to see a 304 coming back.
     "middlewares.incremental.IncrementalMiddleware": 650,
+    # Next to the download handler: requests as sent, responses as received (still compressed).
+    "middlewares.warc.WarcCaptureMiddleware": 950,
 }
 
 # Order: extract → normalize/dedupe → store.
