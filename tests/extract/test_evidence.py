@@ -100,3 +100,15 @@ def test_a_feed_crediting_the_outlet_gives_no_author() -> None:
     article = Article(url="u", title="T", source="korrespondent")
     result, flags = apply_evidence(article, Evidence.from_hints(hints))
     assert result.authors == [] and "authors_from_feed" not in flags
+
+
+def test_an_article_with_an_embedded_video_is_still_an_article() -> None:
+    head = '<meta property="og:type" content="article"><title>Markets</title>'
+    head += '<script type="application/ld+json">{"@type":"VideoObject","name":"clip"}</script>'
+    html = f"<html><head>{head}</head><body><article>" + "<p>Stocks rose in Asia today.</p>" * 8
+    article = extract(
+        html + "</article></body></html>",
+        "https://s.example/a/1-b-c-d",
+        datetime(2026, 11, 20, tzinfo=UTC),
+    )
+    assert article.body

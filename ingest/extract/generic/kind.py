@@ -22,8 +22,12 @@ def page_kind(metas: MetaMap, objects: list[dict[str, Any]], article: dict[str, 
     if declared & ARTICLE_TYPES:
         return "article"
     og_type = first(metas, "og:type").lower()
+    if og_type.startswith("video"):
+        return "video"
+    if og_type == "article":
+        return "article"  # an article with an embedded video or a collection widget
     types = set().union(*(types_of(o) for o in objects)) if objects else set()
-    if og_type.startswith("video") or "VideoObject" in types:
+    if "VideoObject" in types:
         return "video"
     if types & _LISTING_TYPES:
         return "listing"
