@@ -65,7 +65,11 @@ def parse_feed(body: bytes, base_url: str, max_bytes: int = MAX_FEED_BYTES) -> F
         root = None
     if root is None or not isinstance(root.tag, str):
         return FeedDocument(error="not_xml")
-    if etree.QName(root).localname.lower() not in ("rss", "feed", "rdf", "channel"):
+    try:
+        kind = etree.QName(root).localname.lower()
+    except ValueError:  # a namespace with "}" in it survives recover mode (found by fuzzing)
+        return FeedDocument(error="not_a_feed")
+    if kind not in ("rss", "feed", "rdf", "channel"):
         return FeedDocument(error="not_a_feed")
     return FeedDocument(entries=_entries(root, base_url))
 

@@ -85,7 +85,10 @@ def parse_sitemap(
         root = None
     if root is None or not isinstance(root.tag, str):
         return SitemapDocument(error="not_xml")
-    kind = etree.QName(root).localname.lower()
+    try:
+        kind = etree.QName(root).localname.lower()
+    except ValueError:  # recover mode keeps tag names QName refuses (found by fuzzing)
+        return SitemapDocument(error="not_a_sitemap")
     if kind not in ("urlset", "sitemapindex"):
         return SitemapDocument(error="not_a_sitemap")
     child = "url" if kind == "urlset" else "sitemap"

@@ -14,6 +14,7 @@ from ingest.extract.generic import generic_body, generic_metadata
 from ingest.extract.language import detect_language
 from ingest.extract.page import Page, parse_html
 from ingest.extract.site import SiteFields, extract_site_fields
+from ingest.sanitize import defang_article, http_url
 from ingest.sites import site_for_url
 from ingest.sites.base import SiteProfile
 
@@ -56,6 +57,7 @@ def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: st
         raise ExtractionError("no_title", page.url)
 
     canonical = urljoin(page.url, meta.canonical_url) if meta.canonical_url else page.url
+    canonical = http_url(canonical) or page.url  # a javascript:/data: "canonical" is ignored
     edition = site.edition_for_url(canonical) if site else None
     declared = edition.language if edition else meta.language
     published = meta.published_at or fields.published_at
@@ -64,26 +66,28 @@ def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: st
         source_id = site.article_id(canonical) or site.article_id(page.url) or ""
     if not source_id and cleaned.script_ids:
         source_id = cleaned.script_ids[0]
-    return Article(
-        url=page.url,
-        canonical_url=canonical,
-        source=site.name if site else _host(canonical).removeprefix("www."),
-        source_article_id=source_id,
-        language=detect_language(f"{title}\n{body}", declared),
-        title=title,
-        lead=lead,
-        body=body,
-        authors=fields.authors or meta.authors,
-        published_at=utc_iso(published),
-        published_at_local=local_iso(published),
-        modified_at=utc_iso(meta.modified_at),
-        section=fields.section or meta.section,
-        tags=fields.tags or meta.tags,
-        images=fields.images or meta.images,
-        original_source=cleaned.original_source,
-        fetched_at=utc_iso(page.fetched_at) or "",
-        parser=site.parser_version if site else GENERIC_PARSER,
-        content_hash=content_hash(body),
+    return defang_article(
+        Article(
+            url=page.url,
+            canonical_url=canonical,
+            source=site.name if site else _host(canonical).removeprefix("www."),
+            source_article_id=source_id,
+            language=detect_language(f"{title}\n{body}", declared),
+            title=title,
+            lead=lead,
+            body=body,
+            authors=fields.authors or meta.authors,
+            published_at=utc_iso(published),
+            published_at_local=local_iso(published),
+            modified_at=utc_iso(meta.modified_at),
+            section=fields.section or meta.section,
+            tags=fields.tags or meta.tags,
+            images=fields.images or meta.images,
+            original_source=cleaned.original_source,
+            fetched_at=utc_iso(page.fetched_at) or "",
+            parser=site.parser_version if site else GENERIC_PARSER,
+            content_hash=content_hash(body),
+        )
     )
 
 

@@ -1,0 +1,76 @@
+"""Output safety: only http(s) URLs in records, and an allowlist sanitizer (nh3) for any HTML we
+store or render, so a hostile page cannot plant script, ``javascript:`` links or event handlers."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from urllib.parse import urlsplit
+
+import nh3
+
+from ingest.article import Article, content_hash
+
+# Structure and emphasis only: no script, style, forms, frames, event handlers or inline CSS.
+ALLOWED_TAGS = frozenset(
+    "a b blockquote br caption code em figcaption figure h1 h2 h3 h4 h5 h6 hr i img li ol p pre "
+    "q s small strong sub sup table tbody td th thead tr u ul".split()
+)
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"colspan"}}
+ALLOWED_URL_SCHEMES = frozenset({"http", "https"})
+
+
+def http_url(url: str) -> str:
+    """``url`` when it is an absolute http(s) URL, else "" (``javascript:``, ``data:``, junk)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return ""
+    return url.strip() if parts.scheme.lower() in ALLOWED_URL_SCHEMES and parts.netloc else ""
+
+
+def sanitize_html(html: str) -> str:
+    """``html`` reduced to the allowlisted tags and attributes, links to http(s) only."""
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={k: set(v) for k, v in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_URL_SCHEMES),
+        link_rel="noopener noreferrer nofollow",
+        strip_comments=True,
+    )
+
+
+# Plain-text fields hold no markup: a tag-like run there is a page's broken HTML leaking through.
+_TAG_LIKE = re.compile(r"</?[a-zA-Z!][^<>]*(?:>|$)")
+_JS_SCHEME = re.compile(r"javascript\s*:", re.IGNORECASE)
+
+
+def defang_text(text: str) -> str:
+    """``text`` without tag-like runs (``<script …>``, ``<img onerror=…>``) or ``javascript:``."""
+    if "<" not in text and ":" not in text:
+        return text
+    text = _TAG_LIKE.sub(" ", text)
+    return _JS_SCHEME.sub("javascript ", text)
+
+
+def defang_article(article: Article) -> Article:
+    """Every text field defanged, every URL http(s) (others dropped or emptied)."""
+    images = [
+        dataclasses.replace(i, caption=defang_text(i.caption), credit=defang_text(i.credit))
+        for i in article.images
+        if http_url(i.url)
+    ]
+    body = defang_text(article.body)
+    return dataclasses.replace(
+        article,
+        title=defang_text(article.title),
+        lead=defang_text(article.lead),
+        body=body,
+        content_hash=article.content_hash if body == article.body else content_hash(body),
+        section=defang_text(article.section),
+        authors=[defang_text(a) for a in article.authors],
+        tags=[defang_text(t) for t in article.tags],
+        images=images,
+        original_source=defang_text(article.original_source),
+    )
