@@ -1,9 +1,11 @@
 """Write articles to the store in batches; a crawl run twice leaves the same rows.
 
-A batch the database refuses (server restarted, disk full) is retried once on a new connection;
-if it fails again its articles are reported as not stored (``ingest/store/not_stored`` and their
-URLs in ``ingest/store/not_stored_urls``) and the crawl goes on. Committed batches are never
-touched by a later failure.
+A batch the database refuses (server restarted, disk full) is kept and tried again, on a new
+connection, with the next batch and once more at the end of the crawl; what still cannot be
+written then is reported as not stored (``ingest/store/not_stored``, the URLs in
+``ingest/store/not_stored_urls``, one log line each) and the crawl goes on. Committed batches are
+never touched by a later failure. At most ``INGEST_STORE_MAX_PENDING`` articles wait; older ones
+beyond that are reported at once.
 """
 
 from __future__ import annotations
@@ -23,12 +25,17 @@ logger = logging.getLogger(__name__)
 class StorePipeline:
     """Buffer articles and upsert them ``INGEST_STORE_BATCH`` at a time (and at close)."""
 
-    def __init__(self, location: str, batch_size: int, stats: StatsCollector) -> None:
+    def __init__(
+        self, location: str, batch_size: int, stats: StatsCollector, max_pending: int = 5000
+    ) -> None:
         self.location = location
         self.batch_size = max(1, batch_size)
         self.stats = stats
+        self.max_pending = max_pending
         self.store: SqlStore | None = None
         self.buffer: list[Article] = []
+        self.pending: list[list[Article]] = []  # batches the database refused, oldest first
+        self.broken = False  # the last write failed: reconnect before the next one
         self.totals = UpsertResult()
         self.not_stored: list[str] = []
 
@@ -38,7 +45,12 @@ class StorePipeline:
         location = store_location(
             settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH")
         )
-        return cls(location, settings.getint("INGEST_STORE_BATCH", 50), crawler.stats)
+        return cls(
+            location,
+            settings.getint("INGEST_STORE_BATCH", 50),
+            crawler.stats,
+            settings.getint("INGEST_STORE_MAX_PENDING", 5000),
+        )
 
     def open_spider(self) -> None:
         self.store = open_store(self.location)
@@ -46,6 +58,9 @@ class StorePipeline:
 
     def close_spider(self) -> None:
         self._flush()
+        for batch in self.pending:
+            self._report_not_stored(batch)
+        self.pending = []
         if self.store is not None:
             self.store.close()
         logger.info(
@@ -71,28 +86,46 @@ class StorePipeline:
         return item
 
     def _flush(self) -> None:
-        if not self.buffer or self.store is None:
+        if self.store is None:
             return
-        batch, self.buffer = self.buffer, []
-        try:
-            result = self.store.upsert(batch)
-        except StoreError as exc:
-            logger.warning("%s; reconnecting and retrying the batch once", exc)
-            self.stats.inc_value("ingest/store/retried_batches")
+        if self.buffer:
+            self.pending.append(self.buffer)
+            self.buffer = []
+        if self.pending and self.broken:
+            self._reconnect()
+        while self.pending:
             try:
-                self.store.reconnect()
-                result = self.store.upsert(batch)
-            except StoreError as again:
-                self._report_not_stored(batch, again)
+                result = self.store.upsert(self.pending[0])
+            except StoreError as exc:
+                logger.warning("%s; kept to try again", exc)
+                self.stats.inc_value("ingest/store/failed_writes")
+                self.broken = True
+                self._drop_oldest_beyond_limit()
                 return
+            self.broken = False
+            self.pending.pop(0)
+            self._count(result)
+
+    def _reconnect(self) -> None:
+        assert self.store is not None
+        try:
+            self.store.reconnect()
+            self.stats.inc_value("ingest/store/reconnects")
+        except StoreError as exc:
+            logger.warning("%s", exc)
+
+    def _count(self, result: UpsertResult) -> None:
         self.totals += result
         for name in ("inserted", "updated", "unchanged"):
             self.stats.inc_value(f"ingest/store/{name}", getattr(result, name))
         if result.near_duplicates:
             self.stats.inc_value("ingest/duplicates/near", result.near_duplicates)
 
-    def _report_not_stored(self, batch: list[Article], exc: StoreError) -> None:
-        logger.error("%s", exc)
+    def _drop_oldest_beyond_limit(self) -> None:
+        while sum(len(b) for b in self.pending) > self.max_pending and len(self.pending) > 1:
+            self._report_not_stored(self.pending.pop(0))
+
+    def _report_not_stored(self, batch: list[Article]) -> None:
         for article in batch:
             logger.error("not stored: %s", article.url)
             self.not_stored.append(article.url)

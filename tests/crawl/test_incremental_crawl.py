@@ -8,7 +8,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -39,8 +39,10 @@ class Run:
         return int(self.stats.get(name, 0))
 
 
-def crawl(proxy: str, db: str, tmp: Path, *settings: str) -> Run:
-    """The real spider in a subprocess against ``proxy``, storing into ``db``."""
+def crawl(
+    proxy: str, db: str, tmp: Path, *settings: str, preexec_fn: Callable[[], None] | None = None
+) -> Run:
+    """The real spider in a subprocess against ``proxy``, storing into ``db`` (path or URL)."""
     until = captured_at().date()
     stats = tmp / f"stats{len(list(tmp.glob('stats*')))}.json"
     cmd = [
@@ -54,7 +56,9 @@ def crawl(proxy: str, db: str, tmp: Path, *settings: str) -> Run:
         "-s", "CONCURRENT_REQUESTS=1",
         *[arg for s in settings for arg in ("-s", s)],
     ]  # fmt: skip
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        cmd, cwd=ROOT, capture_output=True, text=True, timeout=300, preexec_fn=preexec_fn
+    )
     loaded = json.loads(stats.read_text("utf-8")) if stats.exists() else {}
     return Run(done.returncode, loaded, done.stderr)
 

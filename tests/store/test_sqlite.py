@@ -1,70 +1,75 @@
-"""The SQLite store: idempotent upserts, updates, read-back, and refusal of newer schemas."""
+"""SQLite only: a store written by version 1 is upgraded in place; a non-database is refused."""
 
 from __future__ import annotations
 
-import dataclasses
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from ingest.article import Article, Image, content_hash
-from ingest.store import open_store
-from ingest.store.sqlite import StoreError
+from ingest.article import SCHEMA_VERSION
+from ingest.store import StoreError, open_store
+from tests.store.conftest import make_article
+
+# Exactly what version 1 (ingest/store/sqlite.py before schema 2) created.
+V1_FIELDS = (
+    "url", "canonical_url", "source", "source_article_id", "language", "title", "lead", "body",
+    "authors", "published_at", "published_at_local", "modified_at", "section", "tags", "images",
+    "original_source", "fetched_at", "parser", "content_hash", "schema_version",
+)  # fmt: skip
+V1_DDL = f"""
+CREATE TABLE IF NOT EXISTS schema_info (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    {", ".join(("canonical_url TEXT PRIMARY KEY" if f == "canonical_url" else f) for f in V1_FIELDS)},
+    first_stored_at TEXT NOT NULL,
+    last_stored_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_source_id ON articles (source, source_article_id);
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at);
+INSERT INTO schema_info VALUES ('schema_version', '1');
+"""
+UK = "https://ua.korrespondent.net/world/4600001-slug/"
+NO_SLASH = "https://korrespondent.net/world/4600001-slug"
 
 
-def _article(n: int, body: str = "Первый абзац.\nВторой абзац.") -> Article:
-    return Article(
-        url=f"https://korrespondent.net/world/{4600000 + n}-slug/",
-        canonical_url=f"https://korrespondent.net/world/{4600000 + n}-slug/",
-        source="korrespondent",
-        source_article_id=str(4600000 + n),
-        language="ru",
-        title=f"Заголовок {n}",
-        body=body,
-        authors=["Иван Петров"],
-        tags=["Украина"],
-        images=[Image("https://kor.ill.in.ua/m/610x385/1.jpg", "Подпись", "Reuters")],
-        published_at="2026-11-20T07:15:00+00:00",
-        fetched_at="2026-11-20T10:30:00+00:00",
-        content_hash=content_hash(body),
-    )
-
-
-def test_upsert_is_idempotent_and_reads_back(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "a.sqlite"))
-    articles = [_article(i) for i in range(3)]
-    first = store.upsert(articles)
-    again = store.upsert(
-        [dataclasses.replace(a, fetched_at="2026-11-21T00:00:00+00:00") for a in articles]
-    )
-    assert (first.inserted, first.updated, first.unchanged) == (3, 0, 0)
-    assert (again.inserted, again.updated, again.unchanged) == (0, 0, 3)
-    assert store.count() == 3
-    assert store.get(articles[1].canonical_url) == articles[1]
-    assert [a.canonical_url for a in store.iter_articles("korrespondent")] == sorted(
-        a.canonical_url for a in articles
-    )
-    store.close()
-
-
-def test_changed_article_updates_in_place(tmp_path: Path) -> None:
-    store = open_store(str(tmp_path / "a.sqlite"))
-    store.upsert([_article(1)])
-    changed = _article(1, body="Исправленный абзац.")
-    result = store.upsert([changed])
-    assert (result.inserted, result.updated) == (0, 1)
-    assert store.count() == 1
-    assert store.get(changed.canonical_url).body == "Исправленный абзац."
-
-
-def test_store_written_by_newer_schema_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "a.sqlite"
-    open_store(str(path)).close()
+def _v1_store(path: Path) -> None:
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE schema_info SET value='99' WHERE key='schema_version'")
-    with pytest.raises(StoreError, match="schema version 99"):
-        open_store(str(path))
+        db.executescript(V1_DDL)
+        rows = [
+            (make_article(1), "2026-11-20T10:00:00+00:00"),
+            (make_article(1, url=UK, canonical_url=UK, language="uk", body="Перший."), "2026-11-20T10:01:00+00:00"),
+            (make_article(1, url=NO_SLASH, canonical_url=NO_SLASH, body="Позже."), "2026-11-21T10:00:00+00:00"),
+            (make_article(2), "2026-11-20T10:02:00+00:00"),
+        ]  # fmt: skip
+        for article, stored_at in rows:
+            data = article.to_dict()
+            data["schema_version"] = 1
+            for name in ("authors", "tags", "images"):
+                data[name] = json.dumps(data[name], ensure_ascii=False)
+            db.execute(
+                f"INSERT INTO articles VALUES ({', '.join('?' * (len(V1_FIELDS) + 2))})",
+                (*[data[f] for f in V1_FIELDS], stored_at, stored_at),
+            )
+
+
+def test_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "v1.sqlite"
+    _v1_store(path)
+    store = open_store(str(path))
+    assert store.one("SELECT value FROM schema_info WHERE key = 'schema_version'")[0] == str(
+        SCHEMA_VERSION
+    )
+    assert store.count() == 3  # the two spellings of one URL are one article now
+    kept = store.get(NO_SLASH)
+    assert kept.canonical_url == make_article(1).canonical_url and kept.translations == [UK]
+    assert [r.body for r in store.revisions(NO_SLASH)] == ["Позже."]  # kept, not dropped
+    assert store.get(UK).translations == [make_article(1).canonical_url]
+    assert {a.schema_version for a in store.iter_articles()} == {SCHEMA_VERSION}
+    assert store.fetch_state(NO_SLASH).canonical_url == kept.canonical_url
+    assert store.upsert([make_article(2)]).unchanged == 1  # still the same article
+    store.close()
+    open_store(str(path)).close()  # upgraded once: a second open changes nothing
 
 
 def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path: Path) -> None:
@@ -73,3 +78,11 @@ def test_a_file_that_is_not_sqlite_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a usable SQLite store"):
         open_store(str(path))
     assert path.read_bytes().startswith(b"this is not a database")  # nothing overwritten
+
+
+def test_sqlite_url_form_is_the_same_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite"
+    store = open_store(f"sqlite://{path}")
+    store.upsert([make_article(1)])
+    store.close()
+    assert open_store(str(path)).count() == 1
