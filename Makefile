@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo demo-generic test eval lint format clean
+.PHONY: demo demo-generic test eval neardup lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ eval: $(VENV)/.installed-test   ## extraction quality on the labelled benchmark 
 
 bench: $(VENV)/.installed-test   ## speed beside baselines and limits: extraction, crawl to store, storage
 	$(BIN)/python -m bench.run
+
+neardup: $(VENV)/.installed-test   ## precision/recall of the near-duplicate threshold on snapshot pairs
+	$(BIN)/python -m bench.neardup
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
