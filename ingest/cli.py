@@ -71,6 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     from ingest.warc.command import register as register_reprocess
 
     register_reprocess(sub)
+    from ingest.report.command import register as register_report
+
+    register_report(sub)
     try:
         from ingest.eval.command import register as register_eval
     except ImportError:  # the eval package is optional in stripped-down installs

@@ -1,39 +1,117 @@
-"""Crawl summary extension: one readable block at the end of every crawl (articles, drops, time)."""
+"""Crawl summary extension: one readable block at the end of every crawl (articles, drops, time),
+per source too, kept in the stats and in the store for ``ingest report``."""
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from ingest.article import Article
+from ingest.report.tally import CrawlTally
+from ingest.store import StoreError, open_store, store_location
+from ingest.store.crawls import CrawlRecord, record_crawl, store_outcomes
 
 logger = logging.getLogger(__name__)
 
 
 class CrawlSummary:
-    """Log the summary, and write the final stats as JSON to ``INGEST_STATS_FILE`` when set."""
+    """Log the summary, per source too; keep it in the stats (``ingest/summary``) and the store's
+    ``crawls`` table; write the final stats as JSON to ``INGEST_STATS_FILE`` when set."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats_file: str = crawler.settings.get("INGEST_STATS_FILE", "")
+        settings = crawler.settings
+        self.location = store_location(
+            settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH", "")
+        )
+        self.record = settings.getbool("INGEST_CRAWL_RECORD", True)
+        self.tally = CrawlTally()
+        self.started = datetime.now(UTC)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CrawlSummary:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
+        crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
         return ext
+
+    def response_received(self, response: Response, request: Any, spider: Any) -> None:
+        self.tally.page(response.url, len(response.body))
+
+    def item_scraped(self, item: Any) -> None:
+        if isinstance(item, Article):
+            self.tally.article(item)
+
+    def item_dropped(self, item: Any, exception: BaseException) -> None:
+        url = getattr(item, "url", "") or ""
+        message = str(exception)
+        self.tally.dropped(url, "duplicate" if message.startswith("duplicate of") else
+                           message.split(":", 1)[0].strip() or "dropped")  # fmt: skip
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
-        logger.info("%s", format_summary(stats, reason))
+        per_source = self._per_source(stats)
+        if self.record and self.location:
+            self._record(spider, reason, per_source)
+        if self.crawler.stats is not None:
+            self.crawler.stats.set_value("ingest/summary", per_source)
+        logger.info("%s", format_summary(stats, reason) + format_sources(per_source))
         if self.stats_file:
+            stats = self.crawler.stats.get_stats() if self.crawler.stats else stats
             path = Path(self.stats_file)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(stats, default=_jsonable, indent=1, sort_keys=True), "utf-8")
+
+    def _per_source(self, stats: dict[str, Any]) -> dict[str, dict[str, Any]]:
+        """Every source's summary; drops counted outside the pipelines (HTTP errors, non-HTML)
+        go to the source that served most pages, as they cannot be told apart by the stats."""
+        per_source = {name: t.summary() for name, t in sorted(self.tally.sources.items())}
+        if per_source:
+            main = max(per_source, key=lambda n: per_source[n]["pages"])
+            counted: dict[str, int] = {}
+            for summary in per_source.values():
+                for why, n in summary["dropped"].items():
+                    counted[why] = counted.get(why, 0) + n
+            for key, n in stats.items():
+                why = key.removeprefix("ingest/dropped/")
+                if key.startswith("ingest/dropped/") and n > counted.get(why, 0):
+                    dropped = per_source[main]["dropped"]
+                    dropped[why] = dropped.get(why, 0) + n - counted.get(why, 0)
+        elapsed = (datetime.now(UTC) - self.started).total_seconds()
+        for summary in per_source.values():
+            summary["seconds"] = round(elapsed, 1)
+        return per_source
+
+    def _record(self, spider: Any, reason: str, per_source: dict[str, dict[str, Any]]) -> None:
+        """Add the store's view (new and revised articles) and save the rows; never raises."""
+        started = self.started.isoformat()
+        try:
+            store = open_store(self.location)
+            try:
+                outcomes = store_outcomes(store, started)
+                for name, summary in per_source.items():
+                    summary.update(outcomes.get(name, {"new": 0, "revised": 0}))
+                crawl_id = f"{spider.name}-{self.started:%Y%m%dT%H%M%S}-{os.getpid()}"
+                finished = datetime.now(UTC).isoformat()
+                record_crawl(store, [
+                    CrawlRecord(crawl_id, name, spider.name, started, finished, reason, summary)
+                    for name, summary in per_source.items()
+                ])  # fmt: skip
+            finally:
+                store.close()
+        except StoreError as exc:
+            logger.error("crawl summary not stored: %s", exc)
 
 
 def format_summary(stats: dict[str, Any], reason: str = "") -> str:
@@ -57,6 +135,20 @@ def format_summary(stats: dict[str, Any], reason: str = "") -> str:
         + "".join(f"\n    {reason_}: {n}" for reason_, n in sorted(dropped.items())),
     ]
     return "\n".join(lines)
+
+
+def format_sources(per_source: dict[str, dict[str, Any]]) -> str:
+    """One block per source: pages, articles, store outcome, drops, fill rates."""
+    lines = []
+    for name, sm in per_source.items():
+        fill = ", ".join(f"{f} {v:.0%}" for f, v in sm["fill"].items())
+        drops = ", ".join(f"{k} {v}" for k, v in sm["dropped"].items()) or "none"
+        lines.append(
+            f"\n  [{name}] {sm['pages']} pages ({sm['bytes'] / 1e6:.2f} MB), {sm['articles']} "
+            f"articles ({sm.get('new', 0)} new, {sm.get('revised', 0)} revised), "
+            f"{sm['duplicates']} duplicates; dropped: {drops}\n    fill: {fill}"
+        )
+    return "".join(lines)
 
 
 def _jsonable(value: Any) -> Any:

@@ -1,0 +1,101 @@
+"""The per-source crawl summary (stats, log, store) and the HTML report rendered in Chromium."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ingest.store import open_store
+from ingest.store.crawls import CrawlRecord, recent_crawls, record_crawl
+from tests.conftest import ROOT
+from tests.servers import program
+from tests.snapshot_data import articles, captured_at
+
+HOSTILE = '<img src=x onerror="document.body.dataset.pwned=1">'
+
+
+@pytest.fixture(scope="module")
+def crawl(replay_server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    tmp = tmp_path_factory.mktemp("report")
+    until = captured_at().date()
+    cmd = [
+        sys.executable, "-m", "scrapy", "crawl", "korrespondent",
+        "-a", f"since={until - timedelta(days=2)}", "-a", f"until={until}",
+        "-s", f"INGEST_REPLAY_PROXY={replay_server}",
+        "-s", f"INGEST_DATABASE_PATH={tmp / 'store.sqlite'}",
+        "-s", f"INGEST_STATS_FILE={tmp / 'stats.json'}",
+        "-s", "AUTOTHROTTLE_ENABLED=False",
+    ]  # fmt: skip
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    stats = json.loads((tmp / "stats.json").read_text("utf-8"))
+    return {"tmp": tmp, "db": tmp / "store.sqlite", "stats": stats, "log": done.stderr}
+
+
+def test_every_crawl_ends_with_a_per_source_summary(crawl: dict[str, Any]) -> None:
+    stats = crawl["stats"]
+    mine = stats["ingest/summary"]["korrespondent"]
+    assert mine["articles"] == stats["ingest/extracted"] == len(articles())
+    assert mine["new"] == stats["ingest/store/inserted"] and mine["revised"] == 0
+    assert mine["pages"] == stats["response_received_count"]  # after retries
+    assert mine["bytes"] > 0 and mine["seconds"] > 0
+    dropped = {k.removeprefix("ingest/dropped/"): v for k, v in stats.items()
+               if k.startswith("ingest/dropped/")}  # fmt: skip
+    assert mine["dropped"] == dropped
+    assert mine["fill"]["published_at"] == 1.0 and 0 < mine["fill"]["authors"] < 1
+    assert re.search(r"\[korrespondent\] \d+ pages .* 42 articles \(42 new", crawl["log"])
+    store = open_store(str(crawl["db"]))
+    rows = recent_crawls(store)
+    store.close()
+    assert [(r.source, r.spider, r.finish_reason) for r in rows] == [
+        ("korrespondent", "korrespondent", "finished")
+    ]
+    assert rows[0].summary == mine
+
+
+def test_report_page_draws_its_charts_in_headless_chromium(crawl: dict[str, Any]) -> None:
+    chromium = program("chromium", "chromium-browser")
+    store = open_store(str(crawl["db"]))
+    first = recent_crawls(store)[0]
+    hostile = dict(first.summary, dropped={HOSTILE: 1}, articles=3)
+    record_crawl(store, [CrawlRecord("hostile-1", f"</script>{HOSTILE}", "news", first.started_at,
+                                     first.finished_at, HOSTILE, hostile)])  # fmt: skip
+    store.close()
+    page = crawl["tmp"] / "report.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "ingest.cli", "report", "--db", str(crawl["db"]),
+         "--since", "2000-01-01", str(page)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    html = page.read_text("utf-8")
+    assert not re.search(r"<[^>]*\b(src|href)=", html)  # nothing to fetch
+    assert "Content-Security-Policy" in html and HOSTILE not in html
+
+    dom = _dump_dom(chromium, page, crawl["tmp"] / "chromium")
+    assert 'data-charts-drawn="2"' in dom
+    per_hour = re.search(r'id="chart-per-hour"[^>]*data-drawn="(\d+)"', dom)
+    fill = re.search(r'id="chart-fill"[^>]*data-drawn="(\d+)"', dom)
+    assert per_hour and per_hour.group(1) == "1"  # one source stored articles
+    assert fill and fill.group(1) == "9"  # one line per metadata field
+    assert dom.count("<polyline") == 10 and dom.count("<circle") >= 10
+    assert "data-pwned" not in dom and "<img" not in dom  # the hostile values stayed text
+    assert "&lt;img src=x" in dom
+
+
+def _dump_dom(chromium: str, page: Path, profile: Path) -> str:
+    cmd = [
+        chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+        f"--user-data-dir={profile}", "--dump-dom", page.resolve().as_uri(),
+    ]  # fmt: skip
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
