@@ -117,7 +117,7 @@ class ReplayServer:
 
     def __init__(self, snapshot: Snapshot, port: int = 0) -> None:
         self.snapshot = snapshot
-        self.requested: list[str] = []  # every URL asked for, in order: tests check none is off-site
+        self.requested: list[str] = []  # every URL asked for: tests check none is off-site
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _handler(snapshot, self.requested))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
