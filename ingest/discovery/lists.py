@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+import lxml.etree
 import lxml.html
 
 from ingest.extract.page import parse_tree
@@ -25,7 +26,10 @@ def archive_links(html: str, url: str, selectors: ListSelectors) -> ArchiveLinks
     out = ArchiveLinks()
     if not html.strip():
         return out
-    tree = parse_tree(html)
+    try:
+        tree = parse_tree(html)
+    except (ValueError, lxml.etree.ParserError):  # e.g. "</\0": no document at all (fuzzing)
+        return out
     for link in tree.cssselect(selectors.article_link):
         if selectors.ad_marker and _is_ad(link, selectors.ad_marker):
             out.ads_skipped += 1

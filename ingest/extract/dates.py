@@ -55,7 +55,11 @@ def parse_datetime(
         day = reference.astimezone(zone).date() - timedelta(
             days=_RELATIVE_DAYS[relative["day"].lower()]
         )
-        return datetime.combine(day, time(int(relative["h"]), int(relative["m"])), tzinfo=zone)
+        try:
+            clock = time(int(relative["h"]), int(relative["m"]))
+        except ValueError:  # "Сегодня, 25:99" (found by fuzzing)
+            return None
+        return datetime.combine(day, clock, tzinfo=zone)
     settings = {
         "TIMEZONE": timezone,
         "RETURN_AS_TIMEZONE_AWARE": True,

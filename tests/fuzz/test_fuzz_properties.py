@@ -126,4 +126,6 @@ def test_regressions_found_by_atheris() -> None:
         b'<urlset xmlns="http://www.sitemaps.org/schemas/sitem<ap/0.9}urlset"><url/></urlset>'
     )
     check_feed(b'<rss xmlns="a}b"><item><link>x</link></item></rss>')
+    check_parse_datetime("Сегодня, 25:99".encode())  # time(25, 99) raised ValueError
+    CHECKS["archive"](b"</\x00")  # lxml: "Document is empty" escaped archive_links
     check_extract(b"<html><head><title>Broken <script>alert(1)</script> <p>" + b"text " * 40)
