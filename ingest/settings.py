@@ -41,6 +41,11 @@ INGEST_ALLOWED_PRIVATE_HOSTS = os.environ.get("INGEST_ALLOWED_PRIVATE_HOSTS", ""
 INGEST_WARC_ENABLED = os.environ.get("INGEST_WARC_ENABLED", "auto")
 INGEST_WARC_DIR = os.environ.get("INGEST_WARC_DIR", "data/warc")
 INGEST_WARC_MAX_MB = 1000
+# Distributed crawling (middlewares.distributed): a redis:// URL makes every worker started with
+# the same INGEST_CRAWL_ID share one request queue and duplicate filter there (env too).
+INGEST_DISTRIBUTED = os.environ.get("INGEST_DISTRIBUTED", "")
+INGEST_CRAWL_ID = os.environ.get("INGEST_CRAWL_ID", "")
+ADDONS = {"middlewares.distributed.DistributedAddon": 0}
 
 # --- crawling ---------------------------------------------------------------------------------
 USER_AGENT = f"news-ingest/{__version__} (+{INGEST_CONTACT})"
