@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -36,8 +39,10 @@ class ExtractionPool:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
         if "forkserver" in methods:
-            context.set_forkserver_preload(["ingest.extract.record"])
-        self._executor = ProcessPoolExecutor(self.workers, mp_context=context)
+            context.set_forkserver_preload(["ingest.extract.record", __name__])
+        self._executor = ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
+        )
 
     def close(self) -> None:
         """Stop the workers once the pages handed to them are done."""
@@ -73,6 +78,22 @@ class ExtractionPool:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self.start()
             return self._executor.submit(func, *args)
+
+
+def _exit_with(crawl_pid: int) -> None:
+    """In a worker: exit when the crawl process is gone (killed, not closed), never linger."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(crawl_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:
+                pass  # the pid exists (reused by another user's process: rare; keep going)
+
+    threading.Thread(target=watch, name="exit-with-crawl", daemon=True).start()
 
 
 def _deferred(future: Future[Any]) -> Deferred[Any]:
