@@ -74,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     from ingest.report.command import register as register_report
 
     register_report(sub)
+    from ingest.jobs_command import register as register_jobs
+
+    register_jobs(sub)
     try:
         from ingest.eval.command import register as register_eval
     except ImportError:  # the eval package is optional in stripped-down installs

@@ -13,13 +13,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from html import escape
-from pathlib import Path
+from importlib import resources
 from typing import Any
 
 from ingest.report.tally import FILLED_FIELDS
 from ingest.store.crawls import CrawlRecord
 
-_SCRIPT = (Path(__file__).with_name("charts.js")).read_text("utf-8")
+# Read as package data, so it is found inside a zipped egg (scrapyd) too.
+_SCRIPT = resources.files("ingest.report").joinpath("charts.js").read_text("utf-8")
 
 
 @dataclass
