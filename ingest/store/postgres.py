@@ -9,7 +9,7 @@ from typing import Any
 
 import psycopg
 
-from ingest.store.base import StoreError
+from ingest.store.base import StoreError, StoreWriteError
 from ingest.store.sql import SqlStore
 
 _SCHEMA_LOCK = 0x1A9E57  # advisory lock id: one process at a time creates or migrates tables
@@ -26,7 +26,7 @@ class PostgresStore(SqlStore):
         self._db = self._connect()
         try:
             self._prepare()
-        except psycopg.Error as exc:
+        except (psycopg.Error, StoreWriteError) as exc:
             self._db.close()
             raise StoreError(f"{self.describe}: cannot set up the store ({exc})") from exc
         except StoreError:
@@ -52,9 +52,14 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """BEGIN … COMMIT, or ROLLBACK on an exception."""
-        with self._db.transaction():
-            yield
+        """BEGIN … COMMIT, or ROLLBACK on an exception; a database error (connection lost,
+        disk full) comes out as StoreWriteError."""
+        try:
+            with self._db.transaction():
+                yield
+        except psycopg.Error as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreWriteError(f"{self.describe}: write failed ({reason})") from exc
 
     def lock_schema(self) -> None:
         """Two crawls starting at once must not both create the tables."""

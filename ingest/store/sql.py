@@ -78,10 +78,12 @@ class SqlStore:
             with self.transaction():
                 for article in articles:
                     self._upsert_one(article, now, result)
-        except self.write_errors as exc:
+        except (StoreWriteError, *self.write_errors) as exc:
+            cause = exc.__cause__ if isinstance(exc, StoreWriteError) and exc.__cause__ else exc
+            text = str(cause).strip().splitlines()[0] if str(cause).strip() else repr(cause)
             raise StoreWriteError(
-                f"{self.describe}: batch of {len(articles)} not stored ({type(exc).__name__}: "
-                f"{str(exc).strip().splitlines()[0] if str(exc).strip() else exc!r})"
+                f"{self.describe}: batch of {len(articles)} not stored "
+                f"({type(cause).__name__}: {text})"
             ) from exc
         return result
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from ingest.store.base import StoreError
+from ingest.store.base import StoreError, StoreWriteError
 from ingest.store.sql import SqlStore
 
 __all__ = ["SqliteStore", "StoreError"]
@@ -29,9 +30,10 @@ class SqliteStore(SqlStore):
         self._db = self._connect()
         try:
             self._prepare()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, StoreWriteError) as exc:
             self._db.close()
-            raise StoreError(f"{self.path}: not a usable SQLite store ({exc})") from exc
+            cause = exc.__cause__ if isinstance(exc, StoreWriteError) else exc
+            raise StoreError(f"{self.path}: not a usable SQLite store ({cause})") from exc
         except StoreError:
             self._db.close()
             raise
@@ -59,15 +61,20 @@ class SqliteStore(SqlStore):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """BEGIN IMMEDIATE (the write lock up front) … COMMIT, or ROLLBACK on an exception."""
-        self._db.execute("BEGIN IMMEDIATE")
+        """BEGIN IMMEDIATE (the write lock up front) … COMMIT, or ROLLBACK on an exception;
+        a database error (disk full, I/O) comes out as StoreWriteError."""
         try:
-            yield
-        except BaseException:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise StoreWriteError(f"{self.path}: write failed ({exc})") from exc
 
     def reconnect(self) -> None:
         """Close and reopen the file."""
