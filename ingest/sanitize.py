@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 
@@ -27,6 +27,15 @@ def http_url(url: str) -> str:
     except ValueError:
         return ""
     return url.strip() if parts.scheme.lower() in ALLOWED_URL_SCHEMES and parts.netloc else ""
+
+
+def join_url(base: str, href: str) -> str:
+    """``href`` resolved against ``base`` when that gives an http(s) URL, else "" (never raises:
+    ``urljoin`` does on a broken IPv6 host such as ``http://[x``)."""
+    try:
+        return http_url(urljoin(base, href.strip()))
+    except ValueError:
+        return ""
 
 
 def sanitize_html(html: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from ingest import __version__
 from ingest.article import Article, content_hash
@@ -14,7 +14,7 @@ from ingest.extract.generic import generic_body, generic_metadata
 from ingest.extract.language import detect_language
 from ingest.extract.page import Page, parse_html
 from ingest.extract.site import SiteFields, extract_site_fields
-from ingest.sanitize import defang_article, http_url
+from ingest.sanitize import defang_article, join_url
 from ingest.sites import site_for_url
 from ingest.sites.base import SiteProfile
 
@@ -56,8 +56,8 @@ def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: st
     if not title:
         raise ExtractionError("no_title", page.url)
 
-    canonical = urljoin(page.url, meta.canonical_url) if meta.canonical_url else page.url
-    canonical = http_url(canonical) or page.url  # a javascript:/data: "canonical" is ignored
+    # A javascript:, data: or unparsable "canonical" is ignored.
+    canonical = (join_url(page.url, meta.canonical_url) if meta.canonical_url else "") or page.url
     edition = site.edition_for_url(canonical) if site else None
     declared = edition.language if edition else meta.language
     published = meta.published_at or fields.published_at

@@ -6,7 +6,6 @@ import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin
 
 from lxml.html import HtmlElement
 
@@ -14,6 +13,7 @@ from ingest.article import Image
 from ingest.extract.blocks import block_texts, normalize_space
 from ingest.extract.dates import parse_datetime
 from ingest.extract.page import Page
+from ingest.sanitize import join_url
 from ingest.sites.base import SiteProfile
 
 
@@ -75,7 +75,7 @@ def _drop_related_headlines(body: HtmlElement, url: str, site: SiteProfile) -> i
         links = block.findall(".//a")
         if len(links) != 1 or block.getparent() is None:
             continue
-        target = urljoin(url, links[0].get("href") or "")
+        target = join_url(url, links[0].get("href") or "")
         target_id = site.article_id(target)
         if target_id is None or target_id == own_id:
             continue
@@ -139,7 +139,8 @@ def _images(page: Page, site: SiteProfile) -> list[Image]:
     for img in imgs:
         src = img.get("src") or img.get("data-src") or ""
         if src:
-            images.append(Image(url=urljoin(page.url, src), caption=caption, credit=credit))
+            if join_url(page.url, src):
+                images.append(Image(url=join_url(page.url, src), caption=caption, credit=credit))
             caption = credit = ""  # the photo block describes the lead image only
     return images
 
