@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ingest.article import Article
-from ingest.neardup import THRESHOLD, body_buckets, jaccard, shingles
+from ingest.neardup import THRESHOLD, jaccard, shingles
 
 if TYPE_CHECKING:
     from ingest.store.sql import SqlStore
 
 MAX_CANDIDATES = 50
+PER_BUCKET = 20
 
 
 @dataclass(frozen=True)
@@ -32,32 +33,57 @@ class Match:
     similarity: float
 
 
-def index_body(store: SqlStore, canonical_url: str, body: str) -> None:
-    """(Re)write the LSH buckets of an article's body."""
-    store.run("DELETE FROM shingle_bands WHERE canonical_url = ?", (canonical_url,))
+Buckets = list[tuple[int, int]]
+
+
+def unindex_body(store: SqlStore, canonical_url: str, source: str, buckets: Buckets) -> None:
+    """Remove the LSH buckets an article's previous body was indexed under."""
     store.many(
-        "INSERT INTO shingle_bands (band, bucket, canonical_url) VALUES (?, ?, ?) "
-        "ON CONFLICT DO NOTHING",
-        [(band, bucket, canonical_url) for band, bucket in body_buckets(body)],
+        "DELETE FROM shingle_bands WHERE band = ? AND bucket = ? AND source = ? "
+        "AND canonical_url = ?",
+        [(band, bucket, source, canonical_url) for band, bucket in buckets],
     )
 
 
-def best_match(store: SqlStore, article: Article) -> Match | None:
-    """The most similar stored article of another source at or above THRESHOLD, or None."""
-    buckets = body_buckets(article.body)
-    if not buckets:
+def index_body(store: SqlStore, canonical_url: str, source: str, buckets: Buckets) -> None:
+    """Write the LSH buckets of an article's body (``ingest.neardup.body_buckets``)."""
+    store.many(
+        "INSERT INTO shingle_bands (band, bucket, source, canonical_url) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        [(band, bucket, source, canonical_url) for band, bucket in buckets],
+    )
+
+
+def sources(store: SqlStore) -> set[str]:
+    """The sources with stored articles (asked once per batch: near-duplicates cross sources)."""
+    return {row[0] for row in store.all("SELECT DISTINCT source FROM articles")}
+
+
+def best_match(
+    store: SqlStore, article: Article, mine: set[int], buckets: Buckets, others: set[str]
+) -> Match | None:
+    """The most similar stored article of another source at or above THRESHOLD, or None;
+    ``mine`` and ``buckets`` are the article's shingles and their LSH buckets, ``others`` the
+    stored sources other than the article's (none: nothing to compare with)."""
+    if not buckets or not others:
         return None
-    where = " OR ".join("(band = ? AND bucket = ?)" for _ in buckets)
-    params = [v for pair in buckets for v in pair]
-    # The more bands two bodies share, the more alike they are: look at the likeliest first.
+    # Per band, at most PER_BUCKET rows of the other sources (an equality prefix of the key, so
+    # the article's own source costs nothing); the more bands shared, the likelier a copy.
+    marks = ", ".join("?" * len(others))
+    ranges = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT canonical_url FROM shingle_bands WHERE band = ? AND bucket = ? "
+        f"AND source IN ({marks}) LIMIT {PER_BUCKET}) AS band{n}"
+        for n in range(len(buckets))
+    )
+    ordered = sorted(others)
+    params = [v for band, bucket in buckets for v in (band, bucket, *ordered)]
     candidates = store.all(
         "SELECT a.canonical_url, a.source, a.original_source, a.published_at, a.duplicate_of, "
-        f"a.body FROM (SELECT canonical_url, COUNT(*) AS shared FROM shingle_bands WHERE {where} "
+        f"a.body FROM (SELECT canonical_url, COUNT(*) AS shared FROM ({ranges}) AS hits "
         "GROUP BY canonical_url) c JOIN articles a ON a.canonical_url = c.canonical_url "
-        f"WHERE a.source <> ? ORDER BY c.shared DESC, a.canonical_url LIMIT {MAX_CANDIDATES}",
-        (*params, article.source),
+        f"ORDER BY c.shared DESC, a.canonical_url LIMIT {MAX_CANDIDATES}",
+        params,
     )
-    mine = shingles(article.body)
     best: Match | None = None
     for url, source, original_source, published_at, duplicate_of, body in candidates:
         score = jaccard(mine, shingles(body or ""))

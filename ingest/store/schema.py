@@ -93,11 +93,12 @@ def _v1_to_v2(store: SqlStore) -> None:
         "first_seen_at TEXT NOT NULL)"
     )
     store.run("CREATE INDEX article_urls_canonical ON article_urls (canonical_url)")
+    # Keyed so that "same bucket, another source" is a range scan of the primary key.
     store.run(
         "CREATE TABLE shingle_bands (band INTEGER NOT NULL, bucket BIGINT NOT NULL, "
-        "canonical_url TEXT NOT NULL, PRIMARY KEY (band, bucket, canonical_url))"
+        "source TEXT NOT NULL, canonical_url TEXT NOT NULL, "
+        f"PRIMARY KEY (band, bucket, source, canonical_url)){store.clustered}"
     )
-    store.run("CREATE INDEX shingle_bands_article ON shingle_bands (canonical_url)")
     _backfill_v2(store)
     store.run("CREATE UNIQUE INDEX articles_url_key ON articles (url_key)")
     store.run("CREATE INDEX articles_changed ON articles (changed_at)")
@@ -129,9 +130,9 @@ def _backfill_v2(store: SqlStore) -> None:
                 (url, kept[0], kept[6]),
             )
         store.many(
-            "INSERT INTO shingle_bands (band, bucket, canonical_url) VALUES (?, ?, ?) "
-            "ON CONFLICT DO NOTHING",
-            [(band, bucket, kept[0]) for band, bucket in body_buckets(kept[2] or "")],
+            "INSERT INTO shingle_bands (band, bucket, source, canonical_url) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [(band, bucket, kept[3], kept[0]) for band, bucket in body_buckets(kept[2] or "")],
         )
         if kept[4]:
             editions[(kept[3], kept[4])].append((kept[0], kept[5]))

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ingest.article import SCHEMA_VERSION, Article
+from ingest.neardup import body_buckets, buckets_of, shingles
 from ingest.normalize import url_key
 from ingest.store import links
 from ingest.store.base import FetchState, StoredArticle, StoreWriteError, UpsertResult
@@ -32,6 +33,9 @@ class SqlStore:
     """Articles in SQL tables; subclasses connect and say how to run statements."""
 
     describe = "store"
+    # Appended to CREATE TABLE of pure key tables (SQLite: WITHOUT ROWID, one B-tree not two).
+    clustered = ""
+    _sources: set[str]  # the stored sources, read at the start of each batch
     write_errors: tuple[type[BaseException], ...] = ()
 
     # --- what a backend provides ----------------------------------------------------------------
@@ -76,6 +80,7 @@ class SqlStore:
         now = datetime.now(UTC).isoformat()
         try:
             with self.transaction():
+                self._sources = links.sources(self)
                 for article in articles:
                     self._upsert_one(article, now, result)
         except (StoreWriteError, *self.write_errors) as exc:
@@ -109,7 +114,10 @@ class SqlStore:
                         (new["http_etag"], new["http_last_modified"], canonical),
                     )
             else:
+                stored = dict(zip(COMPARED, old[4:], strict=True))
                 self._revise(article, new, canonical, old[1], now)
+                links.unindex_body(self, canonical, stored["source"], body_buckets(stored["body"]))
+                links.index_body(self, canonical, article.source, body_buckets(article.body))
                 result.updated += 1
         self.run(
             "INSERT INTO article_urls (url, canonical_url, first_seen_at) VALUES (?, ?, ?) "
@@ -120,7 +128,9 @@ class SqlStore:
     def _insert(
         self, article: Article, new: dict[str, Any], key: str, now: str, result: UpsertResult
     ) -> None:
-        match = links.best_match(self, article)
+        found = shingles(article.body)
+        buckets = buckets_of(found)
+        match = links.best_match(self, article, found, buckets, self._sources - {article.source})
         if match is not None:
             new["duplicate_of"] = links.link_copy(self, article, match)
             result.near_duplicates += 1
@@ -133,8 +143,9 @@ class SqlStore:
             f"VALUES ({', '.join('?' * (len(columns) + 1))})",
             (*[new[c] for c in RECORD_COLUMNS], key, 1, now, now, now),
         )
-        links.index_body(self, article.canonical_url, article.body)
+        links.index_body(self, article.canonical_url, article.source, buckets)
         links.link_editions(self, article.canonical_url, editions)
+        self._sources.add(article.source)
         result.inserted += 1
 
     def _revise(
@@ -155,7 +166,6 @@ class SqlStore:
             "revision = revision + 1, changed_at = ?, last_stored_at = ? WHERE canonical_url = ?",
             (*[new[c] for c in changed], now, now, canonical),
         )
-        links.index_body(self, canonical, article.body)
 
     # --- reads ----------------------------------------------------------------------------------
     def get(self, canonical_url: str) -> Article | None:
