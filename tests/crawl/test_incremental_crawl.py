@@ -20,6 +20,7 @@ from ingest.article import Article
 from ingest.replay.server import ReplayServer, Snapshot
 from ingest.store import open_store
 from tests.conftest import ROOT, SNAPSHOT
+from tests.pgcluster import PgCluster
 from tests.snapshot_data import articles, captured_at
 
 CHANGED = "https://korrespondent.net/world/4601259-es-vydelit-ukraine-1-5-mlrd-evro-na-vosstanovlenie-energetiki/"
@@ -169,3 +170,16 @@ def test_recrawl_after_the_change_is_quiet_again(runs: dict[str, Any]) -> None:
     # Every article and the tracking-parameter URL of one of them: 304, nothing extracted.
     assert after.stat("ingest/http/not_modified") == len(articles()) + 1
     assert after.stat("ingest/extracted") == 0
+
+
+def test_recrawl_into_postgres_adds_no_rows(postgres_server: PgCluster, tmp_path: Path) -> None:
+    """The same on PostgreSQL: every article stored once, then only 304s."""
+    location = postgres_server.new_database()
+    with ReplayServer(Snapshot.load(SNAPSHOT)) as server:
+        first = crawl(server.url, location, tmp_path)
+        again = crawl(server.url, location, tmp_path, RECHECK_ALL)
+    assert first.returncode == again.returncode == 0, again.log[-3000:]
+    assert first.stat("ingest/store/inserted") == len(articles())
+    assert again.stat("ingest/http/not_modified") == len(articles())
+    assert again.stat("ingest/store/inserted") == again.stat("ingest/store/updated") == 0
+    assert len(_stored(location)) == len(articles())
