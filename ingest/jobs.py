@@ -64,7 +64,13 @@ def spider_args(job: Job, today: date) -> list[str]:
         if job.source == "korrespondent"
         else ["news", "-a", f"source={job.source}"]
     )
-    window = ["-a", f"since={today - timedelta(days=2)}"] if job.kind == "daily" else []
+    # Frequent jobs read feeds only (cheap, minutes fresh); the daily job reads sitemaps and
+    # archives too, over a three-day window, to catch what feeds rolled past.
+    window = (
+        ["-a", f"since={today - timedelta(days=2)}"]
+        if job.kind == "daily"
+        else ["-a", "discover=feeds"]
+    )
     settings = [a for k, v in job_settings(job).items() for a in ("-s", f"{k}={v}")]
     return [*spider, *window, *settings]
 

@@ -23,6 +23,7 @@ from ingest.discovery import (
     fetched_at_of,
     parse_day,
 )
+from ingest.discovery.kinds import parse_discover
 from ingest.discovery.sitemaps import parse_sitemap
 from ingest.extract.encoding import decode_html
 from ingest.fetched import FetchedPage
@@ -42,9 +43,11 @@ class KorrespondentSpider(scrapy.Spider):
         since: str | None = None,
         until: str | None = None,
         limit: str | int | None = None,
+        discover: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self.discover = parse_discover(discover)
         wanted = {e.strip() for e in editions.split(",") if e.strip()}
         wanted = {"uk" if e == "ua" else e for e in wanted}
         self.editions = [e for e in self.site.editions if e.language in wanted]
@@ -62,14 +65,14 @@ class KorrespondentSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for edition in self.editions:
-            for url in edition.feeds:
+            for url in edition.feeds if "feeds" in self.discover else ():
                 yield scrapy.Request(
                     url, callback=self.parse_feed, cb_kwargs={"lang": edition.language}
                 )
-            for url in edition.sitemaps:
+            for url in edition.sitemaps if "sitemaps" in self.discover else ():
                 yield scrapy.Request(url, callback=self.parse_sitemap)
             day = self.since
-            while day <= self.until:
+            while "archives" in self.discover and day <= self.until:
                 url = edition.archive_day_url.format(
                     year=day.year, month_name=MONTHS_EN[day.month - 1], month=day.month, day=day.day
                 )

@@ -22,6 +22,7 @@ from twisted.python.failure import Failure
 
 from ingest.discovery import archive_links, fetched_at_of, parse_day
 from ingest.discovery.feeds import USUAL_FEED_PATHS, declared_feeds, parse_feed
+from ingest.discovery.kinds import parse_discover
 from ingest.discovery.links import on_site, site_domain, url_kind
 from ingest.discovery.sitemaps import parse_sitemap, robots_sitemaps
 from ingest.extract.page import parse_tree
@@ -34,7 +35,8 @@ _STAT = "ingest/discovery"
 
 
 class NewsSpider(scrapy.Spider):
-    """``scrapy crawl news -a url=URL|source=NAME [-a since=D] [-a until=D] [-a limit=N] [-a depth=N]``."""
+    """``scrapy crawl news -a url=URL|source=NAME [-a since=D] [-a until=D] [-a limit=N] [-a depth=N]
+    [-a discover=feeds,sitemaps,archives]`` (``archives``: link following from the home page)."""
 
     name = "news"
 
@@ -46,9 +48,11 @@ class NewsSpider(scrapy.Spider):
         until: str | None = None,
         limit: str | int | None = None,
         depth: str | int = 2,
+        discover: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self.discover = parse_discover(discover)
         if not url and not source:
             raise ValueError("give -a url=https://site/ (home page, feed or sitemap) or -a source=")
         self.start_url = url or ""
@@ -72,11 +76,11 @@ class NewsSpider(scrapy.Spider):
             return
         assert self.site is not None
         for edition in self.site.editions:
-            for url in edition.sitemaps:
+            for url in edition.sitemaps if "sitemaps" in self.discover else ():
                 yield scrapy.Request(url, self.parse_sitemap, errback=self.discovery_failed)
-            for url in edition.feeds:
+            for url in edition.feeds if "feeds" in self.discover else ():
                 yield scrapy.Request(url, self.parse_feed, errback=self.discovery_failed)
-            if not edition.sitemaps and not edition.feeds:
+            if not edition.sitemaps and not edition.feeds and "archives" in self.discover:
                 yield scrapy.Request(edition.home, self.parse_listing, cb_kwargs={"depth": 0})
 
     # --- what the start URL is --------------------------------------------------------------

@@ -143,7 +143,13 @@ def test_second_crawl_stores_nothing_new(crawled: dict[str, Any]) -> None:
 
 def test_one_edition_with_a_limit(replay_server: str, tmp_path: Path) -> None:
     run = _crawl(
-        replay_server, tmp_path / "a.sqlite", tmp_path / "s.json", "-a", "editions=uk", "-a", "limit=5"
+        replay_server,
+        tmp_path / "a.sqlite",
+        tmp_path / "s.json",
+        "-a",
+        "editions=uk",
+        "-a",
+        "limit=5",
     )
     assert run.returncode == 0, run.log[-3000:]
     store = open_store(str(tmp_path / "a.sqlite"))
@@ -164,3 +170,14 @@ def test_bad_arguments_fail_with_a_message(replay_server: str, tmp_path: Path) -
     run = _crawl(replay_server, tmp_path / "a.sqlite", tmp_path / "s.json", "-a", "editions=en")
     assert run.returncode != 0
     assert "editions='en': choose from ru, uk" in run.log
+
+
+def test_feeds_only_crawl_reads_no_sitemap_or_archive(replay_server: str, tmp_path: Path) -> None:
+    run = _crawl(replay_server, tmp_path / "a.sqlite", tmp_path / "s.json", "-a", "discover=feeds")
+    assert run.returncode == 0, run.log[-3000:]
+    store = open_store(str(tmp_path / "a.sqlite"))
+    ids = {f"{a.source_article_id}-{a.language}" for a in store.iter_articles()}
+    store.close()
+    assert "4601262-ru" in ids  # listed in the feeds only
+    assert not ids & {"4601221-ru", "4601215-ru", "4601226-uk"}  # listed in sitemaps only
+    assert not ids & {"4601244-ru", "4601225-ru", "4601247-uk"}  # on archive page 2 only
