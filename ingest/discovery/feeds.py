@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 from lxml.html import HtmlElement
 
 from ingest.extract.dates import parse_datetime
+from ingest.sanitize import join_url
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 # Where feeds usually live when a page declares none (WordPress, Drupal, common CMSs).
@@ -82,18 +82,19 @@ def declared_feeds(tree: HtmlElement, base_url: str) -> list[str]:
         kind = (link.get("type") or "").lower().split(";")[0].strip()
         href = (link.get("href") or "").strip()
         if "alternate" in rel and kind in FEED_TYPES and href:
-            found.append(urljoin(base_url, href))
-    return list(dict.fromkeys(found))
+            found.append(join_url(base_url, href))
+    return [u for u in dict.fromkeys(found) if u]
 
 
 def _entries(root: etree._Element, base_url: str) -> list[FeedEntry]:
     entries = []
     for item in root.iter("{*}item", "{*}entry"):
         url = _link(item)
+        url = join_url(base_url, url) if url else ""  # "" for junk too (found by fuzzing)
         if url:
             entries.append(
                 FeedEntry(
-                    url=urljoin(base_url, url),
+                    url=url,
                     title=_text(item, "title"),
                     published=_date(
                         _text(item, "pubDate")

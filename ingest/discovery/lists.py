@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 
 from ingest.extract.page import parse_tree
+from ingest.sanitize import join_url
 from ingest.sites.base import ListSelectors
 
 
@@ -36,11 +36,11 @@ def archive_links(html: str, url: str, selectors: ListSelectors) -> ArchiveLinks
             continue
         href = (link.get("href") or "").strip()
         if href and not href.startswith(("javascript:", "mailto:", "#")):
-            out.articles.append(urljoin(url, href))
-    out.articles = list(dict.fromkeys(out.articles))
+            out.articles.append(join_url(url, href))
+    out.articles = [u for u in dict.fromkeys(out.articles) if u]
     nxt = tree.cssselect(selectors.next_page)
     if nxt and nxt[0].get("href"):
-        out.next_page = urljoin(url, nxt[0].get("href").strip())
+        out.next_page = join_url(url, nxt[0].get("href").strip())
     return out
 
 

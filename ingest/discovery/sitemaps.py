@@ -9,11 +9,11 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from ingest.extract.dates import parse_datetime
+from ingest.sanitize import join_url
 
 # The sitemaps protocol caps a file at 50 MB uncompressed; more is not a sitemap we read.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
@@ -106,8 +106,8 @@ def robots_sitemaps(text: str, base_url: str) -> list[str]:
     for line in text.splitlines():
         name, _, value = line.partition(":")
         if name.strip().lower() == "sitemap" and value.strip():
-            found.append(urljoin(base_url, value.strip()))
-    return list(dict.fromkeys(found))
+            found.append(join_url(base_url, value.strip()))
+    return [u for u in dict.fromkeys(found) if u]
 
 
 def _gunzip(body: bytes, max_bytes: int) -> bytes:
@@ -123,9 +123,10 @@ def _gunzip(body: bytes, max_bytes: int) -> bytes:
 
 def _entry(node: etree._Element, base_url: str) -> SitemapEntry | None:
     loc = _text(node, "loc")
+    loc = join_url(base_url, loc) if loc else ""  # "" for junk too (found by fuzzing)
     if not loc:
         return None
-    entry = SitemapEntry(loc=urljoin(base_url, loc), lastmod=_date(_text(node, "lastmod")))
+    entry = SitemapEntry(loc=loc, lastmod=_date(_text(node, "lastmod")))
     news = node.find("{*}news")
     if news is not None:
         entry.news_published = _date(_text(news, "publication_date"))

@@ -129,5 +129,6 @@ def test_regressions_found_by_atheris() -> None:
     check_parse_datetime("Сегодня, 25:99".encode())  # time(25, 99) raised ValueError
     CHECKS["archive"](b"</\x00")
     page = (REAL[0].read_bytes()).replace(b'src="https://', b'src="http://[', 1)
-    check_extract(page)  # urljoin raised ValueError on an image URL with a broken IPv6 host  # lxml: "Document is empty" escaped archive_links
+    check_extract(page)  # urljoin raised ValueError on an image URL with a broken IPv6 host
+    check_feed(b"<rss><item><link>http://[x</link></item></rss>")  # the same, in a feed link  # lxml: "Document is empty" escaped archive_links
     check_extract(b"<html><head><title>Broken <script>alert(1)</script> <p>" + b"text " * 40)
