@@ -65,7 +65,9 @@ class ExtractPipeline:
             if result.reason == "extractor_error":
                 logger.error("extraction crashed on %s: %s", page["url"], result.detail)
             return self._drop(result.reason, page["url"], result.detail.split("\n", 1)[0])
-        article, flags = apply_evidence(Article.from_dict(result), evidence)
+        article, flags = apply_evidence(Article.from_dict(result.record), evidence)
+        for kind, count in result.removed.items():  # which boilerplate rules fired, how often
+            self.stats.inc_value(f"ingest/boilerplate/{article.source}/{kind}", count)
         for flag in flags:  # e.g. ingest/evidence/published_later_than_sitemap
             self.stats.inc_value(f"ingest/evidence/{flag}")
             if "later" in flag or "days_from" in flag or "differs" in flag:

@@ -76,6 +76,7 @@ class CrawlSummary:
     def _per_source(self, stats: dict[str, Any]) -> dict[str, dict[str, Any]]:
         """Every source's summary; drops counted outside the pipelines (HTTP errors, non-HTML)
         go to the source that served most pages, as they cannot be told apart by the stats."""
+        self.tally.boilerplate(stats)
         per_source = {name: t.summary() for name, t in sorted(self.tally.sources.items())}
         if per_source:
             main = max(per_source, key=lambda n: per_source[n]["pages"])
@@ -143,10 +144,12 @@ def format_sources(per_source: dict[str, dict[str, Any]]) -> str:
     for name, sm in per_source.items():
         fill = ", ".join(f"{f} {v:.0%}" for f, v in sm["fill"].items())
         drops = ", ".join(f"{k} {v}" for k, v in sm["dropped"].items()) or "none"
+        removed = ", ".join(f"{k} {v}" for k, v in sm.get("boilerplate", {}).items()) or "none"
         lines.append(
             f"\n  [{name}] {sm['pages']} pages ({sm['bytes'] / 1e6:.2f} MB), {sm['articles']} "
             f"articles ({sm.get('new', 0)} new, {sm.get('revised', 0)} revised), "
             f"{sm['duplicates']} duplicates; dropped: {drops}\n    fill: {fill}"
+            f"\n    boilerplate removed: {removed}"
         )
     return "".join(lines)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
 
@@ -20,7 +21,15 @@ from ingest.sites.base import SiteProfile
 
 GENERIC_PARSER = f"generic/{__version__}"
 
-__all__ = ["extract", "extract_page"]
+__all__ = ["Extraction", "extract", "extract_detailed", "extract_page"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """An article and what cleaning took out of it: boilerplate kind → paragraphs removed."""
+
+    article: Article
+    removed: dict[str, int]
 
 
 def extract(
@@ -31,7 +40,18 @@ def extract(
     fallback_title: str = "",
 ) -> Article:
     """Parse ``html`` once and extract the article; raises ExtractionError with a drop reason."""
-    return extract_page(parse_html(html, url, fetched_at), site, fallback_title)
+    return extract_detailed(html, url, fetched_at, site, fallback_title).article
+
+
+def extract_detailed(
+    html: str | bytes,
+    url: str,
+    fetched_at: datetime,
+    site: SiteProfile | None = None,
+    fallback_title: str = "",
+) -> Extraction:
+    """As :func:`extract`, with the boilerplate it removed (for crawl reports)."""
+    return _extract(parse_html(html, url, fetched_at), site, fallback_title)
 
 
 def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: str = "") -> Article:
@@ -39,6 +59,10 @@ def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: st
 
     ``fallback_title`` (e.g. a sitemap's ``news:title``) is used only when the page has none.
     """
+    return _extract(page, site, fallback_title).article
+
+
+def _extract(page: Page, site: SiteProfile | None, fallback_title: str) -> Extraction:
     site = site or site_for_url(page.url)
     if site is not None:
         site = site.version_at(page.fetched_at)  # the version valid when the page was fetched
@@ -66,7 +90,10 @@ def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: st
         source_id = site.article_id(canonical) or site.article_id(page.url) or ""
     if not source_id and cleaned.script_ids:
         source_id = cleaned.script_ids[0]
-    return defang_article(
+    removed = {kind: len(lines) for kind, lines in cleaned.removed.items()}
+    if fields.related_dropped:
+        removed["related_headline"] = removed.get("related_headline", 0) + fields.related_dropped
+    article = defang_article(
         Article(
             url=page.url,
             canonical_url=canonical,
@@ -89,6 +116,7 @@ def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: st
             content_hash=content_hash(body),
         )
     )
+    return Extraction(article, removed)
 
 
 def _host(url: str) -> str:

@@ -96,14 +96,15 @@ th:first-child, td:first-child, td.l {{ text-align: left; }}
 
 def _crawl_table(crawls: list[CrawlRecord]) -> str:
     head = ("finished (UTC)", "source", "spider", "end", "pages", "MB", "articles", "new",
-            "revised", "duplicates", "dropped", "seconds")  # fmt: skip
+            "revised", "duplicates", "dropped", "boilerplate removed", "seconds")  # fmt: skip
     rows = []
     for r in reversed(crawls):
         s = r.summary
         drops = ", ".join(f"{k} {v}" for k, v in sorted(s.get("dropped", {}).items())) or "–"
+        removed = ", ".join(f"{k} {v}" for k, v in sorted(s.get("boilerplate", {}).items())) or "–"
         cells = (r.finished_at[:16].replace("T", " "), r.source, r.spider, r.finish_reason,
                  s.get("pages", 0), f"{s.get('bytes', 0) / 1e6:.2f}", s.get("articles", 0),
-                 s.get("new", 0), s.get("revised", 0), s.get("duplicates", 0), drops,
+                 s.get("new", 0), s.get("revised", 0), s.get("duplicates", 0), drops, removed,
                  s.get("seconds", ""))  # fmt: skip
         rows.append("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in cells) + "</tr>")
     return _table(head, rows)

@@ -37,6 +37,7 @@ class SourceTally:
     duplicates: int = 0
     dropped: Counter[str] = field(default_factory=Counter)
     filled: Counter[str] = field(default_factory=Counter)
+    boilerplate: Counter[str] = field(default_factory=Counter)  # kind → paragraphs removed
 
     def summary(self) -> dict[str, Any]:
         """JSON-ready numbers, fill rates as fractions of the articles."""
@@ -48,6 +49,7 @@ class SourceTally:
             "duplicates": self.duplicates,
             "dropped": dict(sorted(self.dropped.items())),
             "fill": {f: round(self.filled[f] / n, 4) if n else 0.0 for f in FILLED_FIELDS},
+            "boilerplate": dict(sorted(self.boilerplate.items())),
         }
 
 
@@ -73,6 +75,13 @@ class CrawlTally:
         for name in FILLED_FIELDS:
             if getattr(article, name):
                 tally.filled[name] += 1
+
+    def boilerplate(self, stats: dict[str, Any]) -> None:
+        """Take the extraction pipeline's ``ingest/boilerplate/<source>/<kind>`` counts."""
+        for key, count in stats.items():
+            if key.startswith("ingest/boilerplate/") and key.count("/") == 3:
+                source, kind = key.split("/")[2:]
+                self._of(source).boilerplate[kind] += int(count)
 
     def dropped(self, url: str, reason: str) -> None:
         """A page or item was dropped for ``reason`` (``duplicate`` counts as a duplicate)."""

@@ -74,7 +74,7 @@ def extract_capture(page: CapturedPage) -> Article | Dropped:
     result = extract_record(html, page.url, fetched_at, source_of(page), evidence.title)
     if isinstance(result, Dropped):
         return result
-    article, _flags = apply_evidence(Article.from_dict(result), evidence)
+    article, _flags = apply_evidence(Article.from_dict(result.record), evidence)
     article.http_etag = page.etag
     article.http_last_modified = page.last_modified
     return normalize_article(article)

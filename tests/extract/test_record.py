@@ -6,7 +6,7 @@ import pickle
 
 from ingest.article import Article
 from ingest.extract import extract
-from ingest.extract.record import Dropped, extract_record
+from ingest.extract.record import Dropped, Extracted, extract_record
 from ingest.sites import SITES
 from tests.snapshot_data import articles, captured_at
 
@@ -15,11 +15,15 @@ def test_record_is_the_extracted_article_as_a_dict() -> None:
     fetched = captured_at().isoformat()
     for item in articles():
         html = item.html_path.read_text("utf-8")
-        record = extract_record(html, item.url, fetched, "korrespondent")
-        assert isinstance(record, dict), item.name
+        result = extract_record(html, item.url, fetched, "korrespondent")
+        assert isinstance(result, Extracted), item.name
         expected = extract(html, item.url, captured_at(), SITES["korrespondent"])
-        assert Article.from_dict(record) == expected, item.name
-        assert pickle.loads(pickle.dumps(record)) == record
+        assert Article.from_dict(result.record) == expected, item.name
+        assert pickle.loads(pickle.dumps(result)) == result
+        planted = set(item.expected.get("planted", {}))
+        # Every kind planted as paragraph text was removed and reported under its own name.
+        for kind in planted & {"promo", "read_also", "related_headline", "source_attribution"}:
+            assert result.removed.get(kind, 0) >= 1, f"{item.name}: {kind} not reported"
 
 
 def test_a_page_without_an_article_is_a_drop_reason() -> None:

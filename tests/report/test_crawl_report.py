@@ -50,6 +50,11 @@ def test_every_crawl_ends_with_a_per_source_summary(crawl: dict[str, Any]) -> No
                if k.startswith("ingest/dropped/")}  # fmt: skip
     assert mine["dropped"] == dropped
     assert mine["fill"]["published_at"] == 1.0 and 0 < mine["fill"]["authors"] < 1
+    # Boilerplate rules that fired: each kind the snapshot planted as paragraph text shows up.
+    planted = {k for a in articles() for k in a.expected.get("planted", {})}
+    for kind in planted & {"promo", "read_also", "related_headline", "source_attribution"}:
+        assert mine["boilerplate"].get(kind, 0) > 0, kind
+    assert "boilerplate removed: " in crawl["log"]
     assert re.search(r"\[korrespondent\] \d+ pages .* 42 articles \(42 new", crawl["log"])
     store = open_store(str(crawl["db"]))
     rows = recent_crawls(store)
