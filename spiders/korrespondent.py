@@ -13,28 +13,25 @@ from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
 from ingest.discovery import (
     ArchiveLinks,
     archive_links,
     feed_entries,
-    fetched_at_of,
     parse_day,
 )
 from ingest.discovery.kinds import parse_discover
 from ingest.discovery.sitemaps import parse_sitemap
-from ingest.extract.encoding import decode_html
-from ingest.fetched import FetchedPage
 from ingest.sites.korrespondent import MONTHS_EN, SITE
+from spiders.articles import ArticleRequests
 
 
-class KorrespondentSpider(scrapy.Spider):
+class KorrespondentSpider(ArticleRequests, scrapy.Spider):
     """``scrapy crawl korrespondent [-a editions=ru,uk] [-a since=D] [-a until=D] [-a limit=N]``."""
 
     name = "korrespondent"
     site = SITE
+    source_name = SITE.name
     allowed_domains: ClassVar[list[str]] = ["korrespondent.net", "k.img.com.ua"]
 
     def __init__(
@@ -108,24 +105,6 @@ class KorrespondentSpider(scrapy.Spider):
         if links.next_page:
             yield response.follow(links.next_page, callback=self.parse_archive)
 
-    def parse_article(self, response: Response, hints: dict[str, Any]) -> Iterator[FetchedPage]:
-        """Hand the article response on; extraction is the pipeline's job."""
-        content_type = _header(response, b"Content-Type").lower()
-        if not isinstance(response, TextResponse) or (
-            content_type and "html" not in content_type
-        ):  # Scrapy makes a TextResponse of some binary types (a PDF): trust the header
-            self.crawler.stats.inc_value("ingest/dropped/not_html")
-            self.logger.warning("dropped %s: not an HTML response", response.url)
-            return
-        yield FetchedPage(
-            url=response.url,
-            html=decode_html(response.body, _header(response, b"Content-Type")),
-            fetched_at=fetched_at_of(response.headers.get(b"Date")),
-            status=response.status,
-            source=self.site.name,
-            hints={**hints, **_validators(response)},
-        )
-
     def _article(
         self, url: str, response: Response, published: datetime | None, hints: dict[str, Any]
     ) -> Iterator[scrapy.Request]:
@@ -140,24 +119,7 @@ class KorrespondentSpider(scrapy.Spider):
         if self.limit is not None and len(self.seen_articles) >= self.limit:
             return
         self.seen_articles.add(url)
-        yield scrapy.Request(
-            url,
-            callback=self.parse_article,
-            errback=self.article_failed,
-            cb_kwargs={"hints": hints},
-            meta={"ingest_article": True},  # middlewares.incremental may skip or revalidate it
-        )
-
-    def article_failed(self, failure: Failure) -> None:
-        """Count an article that could not be fetched (after retries) by its reason."""
-        if failure.request.meta.get("ingest_unchanged"):
-            return  # skipped or 304: already stored, counted by middlewares.incremental
-        if failure.check(HttpError):
-            reason = f"http_{failure.value.response.status}"
-        else:
-            reason = f"fetch_{type(failure.value).__name__}"
-        self.crawler.stats.inc_value(f"ingest/dropped/{reason}")
-        self.logger.warning("dropped %s: %s", failure.request.url, reason)
+        yield self.article_request(url, hints)
 
     def _in_range(self, moment: datetime, slack_days: int = 0) -> bool:
         day = moment.astimezone(ZoneInfo(self.site.timezone)).date()
@@ -166,15 +128,3 @@ class KorrespondentSpider(scrapy.Spider):
             <= day
             <= self.until + timedelta(days=slack_days)
         )
-
-
-def _header(response: Response, name: bytes) -> str:
-    return (response.headers.get(name) or b"").decode("latin-1")
-
-
-def _validators(response: Response) -> dict[str, str]:
-    """The response's ETag and Last-Modified, for a later conditional GET."""
-    return {
-        "http_etag": _header(response, b"ETag"),
-        "http_last_modified": _header(response, b"Last-Modified"),
-    }

@@ -17,24 +17,23 @@ from zoneinfo import ZoneInfo
 
 import scrapy
 from scrapy.http import Response, TextResponse
-from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
-from ingest.discovery import archive_links, fetched_at_of, parse_day
+from ingest.discovery import archive_links, parse_day
 from ingest.discovery.feeds import USUAL_FEED_PATHS, declared_feeds, parse_feed
 from ingest.discovery.kinds import parse_discover
 from ingest.discovery.links import on_site, site_domain, url_kind
 from ingest.discovery.sitemaps import parse_sitemap, robots_sitemaps
 from ingest.extract.page import parse_tree
-from ingest.fetched import FetchedPage
 from ingest.sites import get_site, site_for_url
 from ingest.sites.base import ListSelectors, SiteProfile
+from spiders.articles import ArticleRequests, failure_reason
 
 _ALL_LINKS = ListSelectors(article_link="a[href]", next_page="a[rel=next]")
 _STAT = "ingest/discovery"
 
 
-class NewsSpider(scrapy.Spider):
+class NewsSpider(ArticleRequests, scrapy.Spider):
     """``scrapy crawl news -a url=URL|source=NAME [-a since=D] [-a until=D] [-a limit=N] [-a depth=N]
     [-a discover=feeds,sitemaps,archives]`` (``archives``: link following from the home page)."""
 
@@ -57,6 +56,7 @@ class NewsSpider(scrapy.Spider):
             raise ValueError("give -a url=https://site/ (home page, feed or sitemap) or -a source=")
         self.start_url = url or ""
         self.site: SiteProfile | None = get_site(source) if source else site_for_url(url or "")
+        self.source_name = self.site.name if self.site else ""
         domains = set(self.site.domains) if self.site else set()
         if url:
             domains.add(site_domain(url))
@@ -222,34 +222,11 @@ class NewsSpider(scrapy.Spider):
             self.crawler.stats.inc_value(f"{_STAT}/over_limit")
             return
         self.seen_articles.add(url)
-        yield scrapy.Request(
-            url, self.parse_article, errback=self.article_failed, cb_kwargs={"hints": hints}
-        )
-
-    def parse_article(self, response: Response, hints: dict[str, Any]) -> Iterator[FetchedPage]:
-        """Hand the article response on; extraction is the pipeline's job."""
-        if not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value("ingest/dropped/not_html")
-            self.logger.warning("dropped %s: not an HTML response", response.url)
-            return
-        yield FetchedPage(
-            url=response.url,
-            html=response.text,
-            fetched_at=fetched_at_of(response.headers.get(b"Date")),
-            status=response.status,
-            source=self.site.name if self.site else "",
-            hints=hints,
-        )
-
-    def article_failed(self, failure: Failure) -> None:
-        """Count an article that could not be fetched (after retries) by its reason."""
-        reason = _failure_reason(failure)
-        self.crawler.stats.inc_value(f"ingest/dropped/{reason}")
-        self.logger.warning("dropped %s: %s", failure.request.url, reason)
+        yield self.article_request(url, hints)
 
     def discovery_failed(self, failure: Failure) -> None:
         """A sitemap, feed or start page that could not be fetched: counted, the crawl goes on."""
-        reason = _failure_reason(failure)
+        reason = failure_reason(failure)
         self.crawler.stats.inc_value(f"{_STAT}/failed/{reason}")
         self.logger.warning("discovery page %s failed: %s", failure.request.url, reason)
 
@@ -285,9 +262,3 @@ def _newest_first(date_of: Any) -> Any:
         return (0, -moment.timestamp()) if moment is not None else (1, 0.0)
 
     return key
-
-
-def _failure_reason(failure: Failure) -> str:
-    if failure.check(HttpError):
-        return f"http_{failure.value.response.status}"
-    return f"fetch_{type(failure.value).__name__}"
