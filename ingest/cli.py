@@ -7,6 +7,7 @@ import gzip
 import json
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,8 +30,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+class _OneLineErrors(argparse.ArgumentParser):
+    """Usage mistakes are one line on stderr (the help is one ``--help`` away), exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ingest", description=__doc__)
+    parser = _OneLineErrors(prog="ingest", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     clean = sub.add_parser("clean", help="clean already-flattened article text, print the body")

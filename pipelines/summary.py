@@ -131,10 +131,17 @@ def format_summary(stats: dict[str, Any], reason: str = "") -> str:
         f"  stored: {stats.get('ingest/store/inserted', 0)} new, "
         f"{stats.get('ingest/store/updated', 0)} updated, "
         f"{stats.get('ingest/store/unchanged', 0)} unchanged",
-        f"  duplicates:        {stats.get('ingest/duplicates/canonical_url', 0)}",
+        f"  duplicates:        {stats.get('ingest/duplicates/canonical_url', 0)} same URL, "
+        f"{stats.get('ingest/duplicates/near', 0)} near-duplicate bodies",
+        f"  already stored:    {stats.get('ingest/incremental/skipped', 0)} not re-fetched, "
+        f"{stats.get('ingest/http/not_modified', 0)} answered 304 Not Modified",
         f"  dropped:           {sum(dropped.values())}"
         + "".join(f"\n    {reason_}: {n}" for reason_, n in sorted(dropped.items())),
     ]
+    if stats.get("ingest/store/not_stored"):
+        lines.append(
+            f"  NOT STORED:        {stats['ingest/store/not_stored']} (store failures, see the log)"
+        )
     return "\n".join(lines)
 
 

@@ -83,3 +83,11 @@ def test_extract_without_url_or_canonical_is_an_error(tmp_path: Path) -> None:
     done = _ingest("extract", str(page))
     assert done.returncode == 1
     assert "pass --url" in done.stderr and str(page) in done.stderr
+
+
+def test_usage_mistakes_are_one_line() -> None:
+    for args in (("extract",), ("no-such-command",), ("clean", "--no-such-flag", "x")):
+        done = _ingest(*args)
+        assert done.returncode == 2
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("ingest"), done.stderr
