@@ -7,9 +7,9 @@ import gzip
 import json
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NoReturn
 
 from ingest.errors import IngestError, InputError
 
