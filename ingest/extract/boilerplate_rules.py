@@ -67,10 +67,15 @@ class InlineScriptRule:
     _CODE = _rx(
         r"""^(?:function\b[\s\w$]*\(|(?:var|let|const)\s+[\w$]+\s*=|[\w$.]+\s*=\s*function\b
              |(?:if|for|while|return|try)\b.*[;{]$|</?script\b|<!--|//\s*<!\[CDATA\[)
-          | ^[\s{}()\[\];,]+$ | ^[A-Za-z_$][\w$.]*\([^()]*\);$
-          | \$[.(] | \b(?:window|document)\.[A-Za-z_] | \b(?:googletag|adsbygoogle|dataLayer)\b""",
+          | ^[\s{}()\[\];,]+$ | ^[A-Za-z_$][\w$.]*\([^()]*\);$""",
         re.X,
     )
+    # Code anywhere in the line, searched only when a literal it needs is there (searching
+    # every line of every page for these was the costliest boilerplate rule).
+    _CODE_INSIDE = re.compile(
+        r"\$[.(]|\b(?:window|document)\.[A-Za-z_]|\b(?:googletag|adsbygoogle|dataLayer)\b"
+    )
+    _CODE_LITERALS = ("$", "window.", "document.", "googletag", "adsbygoogle", "dataLayer")
     # Identifier-with-number tokens (news4518848, nk4518848) and id= queries; ad-slot names such
     # as "div-gpt-ad-1591011" are skipped because a hyphen precedes their digits.
     _ID = re.compile(r"(?<![\w-])[A-Za-z_$]+(\d{4,})\b|[?&](?:\w+_)?id=(\d{4,})")
@@ -78,10 +83,13 @@ class InlineScriptRule:
     @classmethod
     def matches(cls, text: str) -> bool:
         """Code by pattern, or by density: many code symbols and a statement-like ending."""
-        if cls._CODE.search(text):
+        if cls._CODE.match(text):
             return True
-        symbols = sum(text.count(c) for c in "{}();=$[]<>|&")
-        return text[-1:] in ";{}" and symbols >= max(4, len(text) * 0.12)
+        if any(x in text for x in cls._CODE_LITERALS) and cls._CODE_INSIDE.search(text):
+            return True
+        if text[-1:] not in ";{}":
+            return False
+        return sum(text.count(c) for c in "{}();=$[]<>|&") >= max(4, len(text) * 0.12)
 
     @classmethod
     def ids(cls, text: str) -> list[str]:

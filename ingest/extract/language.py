@@ -28,6 +28,11 @@ _STOPWORD_TEXT = {
     "nl": "de het een en van is dat niet op met voor zijn te",
 }
 _STOPWORDS = {lang: frozenset(words.split()) for lang, words in _STOPWORD_TEXT.items()}
+# Stopword → the languages it is a stopword of ("de" is Dutch and Spanish), in _STOPWORDS order.
+_LANGUAGES_OF = {
+    word: tuple(lang for lang, words in _STOPWORDS.items() if word in words)
+    for word in set().union(*_STOPWORDS.values())
+}
 # Scripts that name their language outright (first code point range wins).
 _SCRIPTS = (
     ("el", 0x0370, 0x03FF),
@@ -106,5 +111,10 @@ def _latin(text: str, fallback: str) -> str:
 
 
 def _stopword_scores(text: str, langs: tuple[str, ...]) -> dict[str, int]:
-    words = Counter(w.lower() for w in _WORD.findall(text))
-    return {lang: sum(n for w, n in words.items() if w in _STOPWORDS[lang]) for lang in langs}
+    # One look-up per distinct word, not one scan of the words per language.
+    scores = dict.fromkeys(langs, 0)
+    for word, count in Counter(_WORD.findall(text)).items():
+        for lang in _LANGUAGES_OF.get(word.lower(), ()):
+            if lang in scores:
+                scores[lang] += count
+    return scores

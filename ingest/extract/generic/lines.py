@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ingest.extract.generic.segments import Segment
@@ -79,7 +80,13 @@ def repeats_body(lead: str, paragraphs: list[str]) -> bool:
     if len(words) < 4:
         return " ".join(words) in " ".join(opening)
     shingles = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
-    body = {tuple(opening[i : i + 4]) for i in range(len(opening) - 3)}
+    # Only the body's shingles that could be the lead's: those starting with one of its words.
+    starts = {shingle[0] for shingle in shingles}
+    body = {
+        tuple(opening[i : i + 4])
+        for i, word in enumerate(islice(opening, max(len(opening) - 3, 0)))
+        if word in starts
+    }
     return len(shingles & body) >= 0.5 * len(shingles)
 
 
