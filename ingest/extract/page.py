@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,6 +37,7 @@ def parse_html(html: str | bytes, url: str, fetched_at: datetime) -> Page:
     return Page(url=url, tree=tree, fetched_at=fetched_at)
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _local = threading.local()  # lxml parsers must not be shared between threads
 
 
@@ -44,6 +46,9 @@ def parse_tree(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     ``<meta>``, then UTF-8/cp1252 detection) by w3lib, the same decoding Scrapy's responses use."""
     if isinstance(html, bytes):
         html = html_to_unicode(content_type, html)[1]
+    # Control characters are not allowed in XML text: lxml parses them but a later edit of the
+    # tree (drop_tree moving a tail) raises ValueError (found by fuzzing). Browsers ignore them.
+    html = _CONTROL_CHARS.sub("", html)
     # lxml refuses str input carrying an XML encoding declaration: hand it UTF-8 bytes, said so.
     if not hasattr(_local, "utf8"):
         _local.utf8 = _parser()

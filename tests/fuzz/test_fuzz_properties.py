@@ -130,5 +130,15 @@ def test_regressions_found_by_atheris() -> None:
     CHECKS["archive"](b"</\x00")
     page = (REAL[0].read_bytes()).replace(b'src="https://', b'src="http://[', 1)
     check_extract(page)  # urljoin raised ValueError on an image URL with a broken IPv6 host
-    check_feed(b"<rss><item><link>http://[x</link></item></rss>")  # the same, in a feed link  # lxml: "Document is empty" escaped archive_links
+    check_feed(b"<rss><item><link>http://[x</link></item></rss>")  # the same, in a feed link
+    # lxml: "Document is empty" escaped archive_links
     check_extract(b"<html><head><title>Broken <script>alert(1)</script> <p>" + b"text " * 40)
+
+
+@pytest.mark.parametrize("path", sorted(Path(__file__).with_name("crashes").iterdir()), ids=str)
+def test_saved_atheris_crashes(path: Path) -> None:
+    """Inputs atheris once crashed on, replayed as ``fuzz/atheris_fuzz.py all`` reads them (first
+    byte picks the target): unsafe title, QName on a bad namespace, control chars in a tail."""
+    data = path.read_bytes()
+    checks = list(CHECKS.values())
+    checks[data[0] % len(checks)](data[1:])
