@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -28,7 +27,7 @@ class Page:
 
 def parse_html(html: str | bytes, url: str, fetched_at: datetime) -> Page:
     """Parse ``html`` (text, or bytes decoded from the page's own declarations) into a Page."""
-    if not html or not html.strip():
+    if not html or html.isspace():  # (strip() would copy the whole page to say so)
         raise ExtractionError("empty_page", url)
     try:
         tree = parse_tree(html)
@@ -37,7 +36,7 @@ def parse_html(html: str | bytes, url: str, fetched_at: datetime) -> Page:
     return Page(url=url, tree=tree, fetched_at=fetched_at)
 
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _local = threading.local()  # lxml parsers must not be shared between threads
 
 
@@ -46,13 +45,15 @@ def parse_tree(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     ``<meta>``, then UTF-8/cp1252 detection) by w3lib, the same decoding Scrapy's responses use."""
     if isinstance(html, bytes):
         html = html_to_unicode(content_type, html)[1]
+    # lxml refuses str input carrying an XML encoding declaration: hand it UTF-8 bytes, said so.
     # Control characters are not allowed in XML text: lxml parses them but a later edit of the
     # tree (drop_tree moving a tail) raises ValueError (found by fuzzing). Browsers ignore them.
-    html = _CONTROL_CHARS.sub("", html)
-    # lxml refuses str input carrying an XML encoding declaration: hand it UTF-8 bytes, said so.
+    # In UTF-8 they are single bytes no other character contains, so deleting the bytes deletes
+    # exactly them, at a twentieth of the cost of a regex over the text.
+    data = html.encode("utf-8").translate(None, _CONTROL_BYTES)
     if not hasattr(_local, "utf8"):
         _local.utf8 = _parser()
-    return lxml.html.document_fromstring(html.encode("utf-8"), parser=_local.utf8)
+    return lxml.html.document_fromstring(data, parser=_local.utf8)
 
 
 def _parser() -> lxml.html.HTMLParser:
@@ -61,7 +62,8 @@ def _parser() -> lxml.html.HTMLParser:
     lxml.html's own lookup calls Python for each element proxy (to give forms their classes,
     which extraction never uses); the walk over a page touches every element, so this is faster.
     """
-    parser = lxml.html.HTMLParser(encoding="utf-8")
+    # No table of id attributes (nothing looks elements up by id): a little less to build.
+    parser = lxml.html.HTMLParser(encoding="utf-8", collect_ids=False)
     parser.set_element_class_lookup(
         lxml.etree.ElementDefaultClassLookup(
             element=lxml.html.HtmlElement,

@@ -13,6 +13,7 @@ from ingest.extract.generic.jsonld import article_object, jsonld_objects
 from ingest.extract.generic.kind import page_kind
 from ingest.extract.generic.lines import standfirst
 from ingest.extract.generic.published import modified_at, published_at
+from ingest.extract.generic.tags import page_tags
 from ingest.extract.page import Page
 
 __all__ = ["GenericMetadata", "generic_body", "generic_metadata"]
@@ -39,25 +40,28 @@ class GenericMetadata:
 def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
     """Metadata of ``page`` from JSON-LD, meta tags and visible structure; never raises on odd HTML."""
     tree = page.tree
-    objects = jsonld_objects(tree)
+    tags = page_tags(page)
+    objects = jsonld_objects(tags["script"])
     article = article_object(objects)
-    metas = meta.meta_map(tree)
+    metas = meta.meta_map(tags["meta"])
     site_name = meta.site_name(metas, objects, article)
-    title = meta.title(tree, metas, article, site_name)
+    title = meta.title(tags, metas, article, site_name)
     lead = standfirst(meta.lead(metas, article), _main_text(page))
     publisher = article.get("publisher")
     site_names = {site_name, meta.text_of(publisher)} if publisher else {site_name}
     return GenericMetadata(
         title=title,
         authors=authors(tree, metas, article, site_names),
-        published_at=published_at(tree, metas, article, page.url, timezone, page.fetched_at),
+        published_at=published_at(
+            tree, tags["time"], metas, article, page.url, timezone, page.fetched_at
+        ),
         modified_at=modified_at(metas, article, timezone, page.fetched_at),
         language=_language(meta.declared_language(tree, metas, article), f"{title}\n{lead}"),
         section=meta.section(tree, metas, objects, article),
         tags=meta.tags(metas, article),
         lead=lead,
-        images=meta.images(tree, metas, article),
-        canonical_url=meta.canonical_url(tree, metas),
+        images=meta.images(tags, metas, article),
+        canonical_url=meta.canonical_url(tags, metas),
         site_name=site_name,
         kind=page_kind(metas, objects, article),
     )
@@ -75,7 +79,8 @@ def _main_text(page: Page) -> MainText:
     if found is None:
         tree = page.tree
         body = tree.find("body")
-        found = main_text(body if body is not None else tree, meta.title_variants(tree))
+        titles = meta.title_variants(tree, page_tags(page))
+        found = main_text(body if body is not None else tree, titles)
         page.derived["main_text"] = found
     return found
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 
 from lxml.html import HtmlElement
 
 from ingest.extract.generic.lines import is_date_line, is_prose, is_signoff, is_widget_text
-from ingest.extract.generic.nodes import NEGATIVE, POSITIVE, hint
+from ingest.extract.generic.nodes import hint, negative_words, positive_words
 from ingest.extract.generic.segments import Layout, Segment, layout
 
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -91,13 +92,14 @@ def _best_container(
 
 
 def _initial_score(element: HtmlElement) -> float:
-    words = hint(element)
-    score = float(_TAG_WEIGHT.get(element.tag, 0))
-    if POSITIVE.search(words):
-        score += 25
-    elif NEGATIVE.search(words):
-        score -= 25
-    return score
+    return float(_TAG_WEIGHT.get(element.tag, 0)) + _hint_score(hint(element))
+
+
+@lru_cache(maxsize=4096)
+def _hint_score(words: str) -> float:
+    if positive_words(words):
+        return 25.0
+    return -25.0 if negative_words(words) else 0.0
 
 
 def _extend(

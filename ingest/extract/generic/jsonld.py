@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from lxml.html import HtmlElement
@@ -17,10 +18,11 @@ _TRAILING_COMMA = re.compile(r",\s*([\]}])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 
-def jsonld_objects(tree: HtmlElement) -> list[dict[str, Any]]:
-    """All JSON-LD objects of the page; a block that does not parse even after repair is skipped."""
+def jsonld_objects(scripts: Iterable[HtmlElement]) -> list[dict[str, Any]]:
+    """All JSON-LD objects in ``scripts`` (the page's); a block that does not parse even after
+    repair is skipped."""
     objects: list[dict[str, Any]] = []
-    for script in tree.iter("script"):
+    for script in scripts:
         if "ld+json" not in (script.get("type") or "").lower():
             continue
         data = _loads(script.text or "")

@@ -95,6 +95,10 @@ def standfirst(description: str, main: MainText) -> str:
     a description shown nowhere is a search-engine summary, not part of the article."""
     if not description or repeats_body(description, main.paragraphs):
         return ""
-    key = " ".join(_WORD.findall(description.casefold())[:12])
-    shown = " ".join(_WORD.findall(" ".join(main.page_lines).casefold()))
-    return description if key and key in shown else ""
+    words = _WORD.findall(description.casefold())[:12]
+    if not words:
+        return ""
+    # Its first words in a row on the page, apart from punctuation and spacing (the first and
+    # last may be cut, as when the page's words are joined by spaces and searched as a string).
+    key = re.compile(r"\W+".join(map(re.escape, words)))
+    return description if key.search(" ".join(main.page_lines).casefold()) else ""

@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from lxml.html import HtmlElement
 
 from ingest.article import Image
 from ingest.extract.generic.jsonld import text_of, types_of
+from ingest.extract.generic.tags import Tags, first_text
 
 MetaMap = dict[str, list[str]]
 _TITLE_SEPARATORS = re.compile(r"\s+[|–—•·:-]\s+|\s+[|»]\s*")
 _LIST_SPLIT = re.compile(r"\s*[,;]\s*")
 
 
-def meta_map(tree: HtmlElement) -> MetaMap:
+def meta_map(metas: Iterable[HtmlElement]) -> MetaMap:
     """Every ``<meta>`` content by lowercased property/name/itemprop, in page order."""
     values: MetaMap = {}
-    for meta in tree.iter("meta"):
+    for meta in metas:
         content = meta.get("content")
         if content is None:
             continue
@@ -41,25 +43,26 @@ def first(metas: MetaMap, *keys: str) -> str:
     return ""
 
 
-def title(tree: HtmlElement, metas: MetaMap, article: dict[str, Any], site_name: str) -> str:
+def title(tags: Tags, metas: MetaMap, article: dict[str, Any], site_name: str) -> str:
     """og:title, JSON-LD headline, twitter:title, the first ``<h1>``, then ``<title>`` without the site."""
     for candidate in (
         first(metas, "og:title"),
         text_of(article.get("headline")),
         first(metas, "twitter:title"),
-        _h1(tree),
-        " ".join((tree.findtext(".//title") or "").split()),
+        _h1(tags),
+        " ".join(first_text(tags["title"]).split()),
     ):
         if candidate:
             return strip_site_name(candidate, site_name)
     return ""
 
 
-def title_variants(tree: HtmlElement) -> frozenset[str]:
+def title_variants(tree: HtmlElement, tags: Tags) -> frozenset[str]:
     """Casefolded headline texts the page declares (og/twitter title, ``<title>`` parts, ``<h1>``)."""
-    metas = meta_map(tree.find("head") if tree.find("head") is not None else tree)
-    found = {first(metas, "og:title"), first(metas, "twitter:title"), _h1(tree)}
-    page_title = " ".join((tree.findtext(".//title") or "").split())
+    head = tree.find("head")
+    metas = meta_map(head.iter("meta") if head is not None else tags["meta"])
+    found = {first(metas, "og:title"), first(metas, "twitter:title"), _h1(tags)}
+    page_title = " ".join(first_text(tags["title"]).split())
     found.add(page_title)
     found.update(_TITLE_SEPARATORS.split(page_title))
     return frozenset(t.casefold() for t in found if len(t) > 15)
@@ -134,9 +137,9 @@ def tags(metas: MetaMap, article: dict[str, Any]) -> list[str]:
     return list(seen.values())
 
 
-def canonical_url(tree: HtmlElement, metas: MetaMap) -> str:
+def canonical_url(tags: Tags, metas: MetaMap) -> str:
     """``<link rel=canonical>``, else og:url."""
-    for link in tree.iter("link"):
+    for link in tags["link"]:
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
             return link.get("href").strip()
     return first(metas, "og:url")
@@ -155,7 +158,7 @@ def declared_language(tree: HtmlElement, metas: MetaMap, article: dict[str, Any]
     return ""
 
 
-def images(tree: HtmlElement, metas: MetaMap, article: dict[str, Any]) -> list[Image]:
+def images(tags: Tags, metas: MetaMap, article: dict[str, Any]) -> list[Image]:
     """og:image (or JSON-LD image) first, then article figures with their captions."""
     found: dict[str, Image] = {}
     cover = first(metas, "og:image", "og:image:url", "twitter:image", "twitter:image:src")
@@ -166,7 +169,7 @@ def images(tree: HtmlElement, metas: MetaMap, article: dict[str, Any]) -> list[I
         if isinstance(url, str) and url and not found:
             caption = text_of(item.get("caption")) if isinstance(item, dict) else ""
             found[url] = Image(url=url, caption=caption)
-    for figure in tree.iter("figure"):
+    for figure in tags["figure"]:
         img = next(figure.iter("img"), None)
         if img is None:
             continue
@@ -179,9 +182,9 @@ def images(tree: HtmlElement, metas: MetaMap, article: dict[str, Any]) -> list[I
     return list(found.values())
 
 
-def _h1(tree: HtmlElement) -> str:
-    h1 = next(tree.iter("h1"), None)
-    return " ".join(h1.text_content().split()) if h1 is not None else ""
+def _h1(tags: Tags) -> str:
+    h1s = tags["h1"]
+    return " ".join(h1s[0].text_content().split()) if h1s else ""
 
 
 def _crumb_name(element: dict[str, Any]) -> str:

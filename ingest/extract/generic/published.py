@@ -34,15 +34,17 @@ _DATE_CLASSES = ("date", "time", "publish")
 
 def published_at(
     tree: HtmlElement,
+    times: list[HtmlElement],
     metas: MetaMap,
     article: dict[str, Any],
     url: str,
     timezone: str,
     reference: datetime | None,
 ) -> datetime | None:
-    """JSON-LD datePublished, meta tags, ``<time datetime>``, a visible date, then the URL's date."""
+    """JSON-LD datePublished, meta tags, ``<time datetime>`` (``times``: the page's ``<time>``
+    elements), a visible date, then the URL's date."""
     candidates = [text_of(article.get("datePublished")), first(metas, *_PUBLISHED_KEYS)]
-    candidates.extend(_time_elements(tree))
+    candidates.extend(_time_elements(times))
     for text in candidates:
         parsed = _parse(text, timezone, reference)
         if parsed is not None:
@@ -81,8 +83,8 @@ def _date_class_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
             yield element
 
 
-def _time_elements(tree: HtmlElement) -> list[str]:
-    times = [t for t in tree.iter("time") if t.get("datetime")]
+def _time_elements(elements: list[HtmlElement]) -> list[str]:
+    times = [t for t in elements if t.get("datetime")]
     times.sort(key=lambda t: "pubdate" not in t.attrib and t.get("itemprop") != "datePublished")
     return [t.get("datetime", "") for t in times[:3]]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ingest.extract.generic.nodes import is_negative, is_skipped
+from ingest.extract.generic.nodes import NEGATIVE_HINT, SKIPPED, is_negative, judge
 
 # Elements that start and end a line of text; inline elements (a, span, b, …) do not.
 BLOCK_TAGS = frozenset(
@@ -57,6 +57,8 @@ BLOCK_TAGS = frozenset(
 # Table cells are ranges (a layout table holds whole articles) but a data row is one line.
 CELLS = frozenset(("td", "th"))
 HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+# Tags whose start ends the line being built (a cell's text runs on into the next cell's).
+_BREAKS = (BLOCK_TAGS - CELLS) | {"br"}
 
 
 @dataclass(slots=True)
@@ -89,76 +91,89 @@ class Layout:
 def layout(root: HtmlElement) -> Layout:
     """Walk ``root`` once (no recursion, no mutation) and cut its text into block segments."""
     out = Layout()
-    parts: list[str] = []
-    state = {"links": 0, "quotes": 0}
+    segments, ranges, negatives = out.segments, out.ranges, out.negatives
+    parts: list[str] = []  # text of the line being built
+    links = 0  # its characters inside links
+    quotes = 0  # open blockquotes
+    link_depth = 0
     blocks: list[HtmlElement] = [root]
     negative_stack: list[int] = []
-    skipped: list[HtmlElement] = []
-    link_depth = 0
+    skipped: HtmlElement | None = None  # the element whose subtree the walk just skipped
     starts: dict[HtmlElement, int] = {}
-
-    def add(text: str | None, in_link: bool) -> None:
-        if text:
-            parts.append(text)
-            if in_link:
-                state["links"] += len(text.strip())
-
-    def flush() -> None:
-        if parts:
-            text = " ".join("".join(parts).split())
-            if text:
-                links = min(state["links"], len(text))
-                # Quoted matter (embedded posts) is content even inside a widget-named wrapper.
-                quoted = state["quotes"] > 0
-                negative = negative_stack[-1] if negative_stack and not quoted else -1
-                out.segments.append(Segment(text, links, blocks[-1], negative))
-            parts.clear()
-        state["links"] = 0
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, element in walker:
-        tag = element.tag
-        if event in ("comment", "pi"):
-            add(element.tail, link_depth > 0)
-            continue
         if event == "start":
-            if element is not root and is_skipped(element):
-                walker.skip_subtree()
-                skipped.append(element)
-                continue
-            if (tag in BLOCK_TAGS and tag not in CELLS) or tag == "br":
-                flush()
+            tag = element.tag
+            if element is root:
+                negative = is_negative(element)
+            else:
+                judged = judge(element)
+                if judged == SKIPPED:
+                    walker.skip_subtree()
+                    skipped = element  # its "end" comes next
+                    continue
+                negative = judged == NEGATIVE_HINT
+            if parts and tag in _BREAKS:
+                _flush(parts, links, blocks[-1], negative_stack, quotes, segments)
+                links = 0
             if tag in BLOCK_TAGS:
                 blocks.append(element)
-                starts[element] = len(out.segments)
-            if is_negative(element):
-                negative_stack.append(len(out.negatives))
-                out.negatives.append((element, len(out.segments), -1))
+                starts[element] = len(segments)
+            if negative:
+                negative_stack.append(len(negatives))
+                negatives.append((element, len(segments), -1))
             if tag == "a":
                 link_depth += 1
             elif tag == "blockquote":
-                state["quotes"] += 1
-            add(element.text, link_depth > 0)
-            continue
-        if skipped and skipped[-1] is element:
-            skipped.pop()
-            add(element.tail, link_depth > 0)
-            continue
-        if tag == "a":
-            link_depth -= 1
-        if tag in CELLS:
-            parts.append(" ")
-            blocks.pop()
-            out.ranges[element] = (starts.pop(element), len(out.segments))
-        elif tag in BLOCK_TAGS:
-            flush()
-            blocks.pop()
-            out.ranges[element] = (starts.pop(element), len(out.segments))
-            if tag == "blockquote":
-                state["quotes"] -= 1
-        if negative_stack and out.negatives[negative_stack[-1]][0] is element:
-            index = negative_stack.pop()
-            out.negatives[index] = (element, out.negatives[index][1], len(out.segments))
-        add(element.tail, link_depth > 0)
-    flush()
+                quotes += 1
+            text = element.text
+        elif event == "end":
+            if element is skipped:
+                skipped = None
+            else:
+                tag = element.tag
+                if tag == "a":
+                    link_depth -= 1
+                if tag in CELLS:
+                    parts.append(" ")
+                    blocks.pop()
+                    ranges[element] = (starts.pop(element), len(segments))
+                elif tag in BLOCK_TAGS:
+                    if parts:
+                        _flush(parts, links, blocks[-1], negative_stack, quotes, segments)
+                        links = 0
+                    blocks.pop()
+                    ranges[element] = (starts.pop(element), len(segments))
+                    if tag == "blockquote":
+                        quotes -= 1
+                if negative_stack and negatives[negative_stack[-1]][0] is element:
+                    index = negative_stack.pop()
+                    negatives[index] = (element, negatives[index][1], len(segments))
+            text = element.tail
+        else:  # a comment or processing instruction: only its tail is page text
+            text = element.tail
+        if text:
+            parts.append(text)
+            if link_depth > 0:
+                links += len(text.strip())
+    if parts:
+        _flush(parts, links, blocks[-1], negative_stack, quotes, segments)
     return out
+
+
+def _flush(
+    parts: list[str],
+    links: int,
+    owner: HtmlElement,
+    negative_stack: list[int],
+    quotes: int,
+    segments: list[Segment],
+) -> None:
+    """End the line being built: its text, whitespace collapsed, becomes a segment if not empty."""
+    text = " ".join("".join(parts).split())
+    if text:
+        # Quoted matter (embedded posts) is content even inside a widget-named wrapper.
+        negative = negative_stack[-1] if negative_stack and not quotes else -1
+        segments.append(Segment(text, min(links, len(text)), owner, negative))
+    parts.clear()
