@@ -71,12 +71,9 @@ def minhash(items: Iterable[int]) -> list[int]:
 
 def band_buckets(signature: list[int]) -> list[tuple[int, int]]:
     """(band, bucket) pairs: two bodies sharing any pair are candidates (LSH banding)."""
-    out = []
-    for band in range(BANDS):
-        rows = signature[band * ROWS : (band + 1) * ROWS]
-        digest = _hash64(b"".join(v.to_bytes(8, "big") for v in rows))
-        out.append((band, digest & _MASK))
-    return out
+    raw = np.asarray(signature, dtype=">u8").tobytes()  # each value as 8 big-endian bytes
+    step = ROWS * 8
+    return [(band, _hash64(raw[band * step : (band + 1) * step]) & _MASK) for band in range(BANDS)]
 
 
 def buckets_of(found: set[int]) -> list[tuple[int, int]]:

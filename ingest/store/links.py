@@ -2,23 +2,29 @@
 
 Both are kept as links, never by discarding a row: a republished copy is stored with
 ``duplicate_of`` naming the original, and the ru and uk editions of one article list each other in
-``translations`` (same source and source article id, another language).
+``translations`` (same source and source article id, another language). The write path
+(``ingest.store.write``) asks for what a batch needs here in one query each and decides in Python.
 """
 
 from __future__ import annotations
 
-import json
+from bisect import insort
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ingest.article import Article
-from ingest.neardup import THRESHOLD, jaccard, shingles
 
 if TYPE_CHECKING:
     from ingest.store.sql import SqlStore
 
 MAX_CANDIDATES = 50
 PER_BUCKET = 20
+_CHUNK = 2000  # (band, bucket) pairs per query: well under both databases' parameter limits
+
+Bucket = tuple[int, int]
+Postings = dict[Bucket, list[tuple[str, str]]]
 
 
 @dataclass(frozen=True)
@@ -33,63 +39,72 @@ class Match:
     similarity: float
 
 
-Buckets = list[tuple[int, int]]
-
-
-def unindex_body(store: SqlStore, canonical_url: str, source: str, buckets: Buckets) -> None:
-    """Remove the LSH buckets an article's previous body was indexed under."""
-    store.many(
-        "DELETE FROM shingle_bands WHERE band = ? AND bucket = ? AND source = ? "
-        "AND canonical_url = ?",
-        [(band, bucket, source, canonical_url) for band, bucket in buckets],
-    )
-
-
-def index_body(store: SqlStore, canonical_url: str, source: str, buckets: Buckets) -> None:
-    """Write the LSH buckets of an article's body (``ingest.neardup.body_buckets``)."""
-    store.many(
-        "INSERT INTO shingle_bands (band, bucket, source, canonical_url) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT DO NOTHING",
-        [(band, bucket, source, canonical_url) for band, bucket in buckets],
-    )
-
-
 def sources(store: SqlStore) -> set[str]:
     """The sources with stored articles (asked once per batch: near-duplicates cross sources)."""
     return {row[0] for row in store.all("SELECT DISTINCT source FROM articles")}
 
 
-def best_match(
-    store: SqlStore, article: Article, mine: set[int], buckets: Buckets, others: set[str]
-) -> Match | None:
-    """The most similar stored article of another source at or above THRESHOLD, or None;
-    ``mine`` and ``buckets`` are the article's shingles and their LSH buckets, ``others`` the
-    stored sources other than the article's (none: nothing to compare with)."""
-    if not buckets or not others:
-        return None
-    # Per band, at most PER_BUCKET rows of the other sources (an equality prefix of the key, so
-    # the article's own source costs nothing); the more bands shared, the likelier a copy.
-    marks = ", ".join("?" * len(others))
-    ranges = " UNION ALL ".join(
-        f"SELECT * FROM (SELECT canonical_url FROM shingle_bands WHERE band = ? AND bucket = ? "
-        f"AND source IN ({marks}) LIMIT {PER_BUCKET}) AS band{n}"
-        for n in range(len(buckets))
+def postings(store: SqlStore, buckets: Iterable[Bucket], per_source: int) -> Postings:
+    """For each (band, bucket), the first ``per_source`` indexed articles of each source, as
+    sorted (source, canonical_url): the index order, so a lookup's first PER_BUCKET of the
+    other sources is the prefix of this list without the article's own source."""
+    wanted = sorted(set(buckets))
+    found: Postings = {bucket: [] for bucket in wanted}
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        values = ", ".join("(?, ?)" for _ in chunk)
+        # CROSS JOIN: SQLite probes the primary key once per pair (a row-value IN would scan).
+        rows = store.all(
+            f"WITH k (band, bucket) AS (VALUES {values}) "
+            "SELECT band, bucket, source, canonical_url FROM (SELECT s.band, s.bucket, s.source, "
+            "s.canonical_url, ROW_NUMBER() OVER (PARTITION BY s.band, s.bucket, s.source "
+            "ORDER BY s.canonical_url) AS n FROM k CROSS JOIN shingle_bands s "
+            "WHERE s.band = k.band AND s.bucket = k.bucket) AS hits WHERE n <= ?",
+            [v for pair in chunk for v in pair] + [per_source],
+        )
+        for band, bucket, source, url in rows:
+            found[(int(band), int(bucket))].append((source, url))
+    for entries in found.values():
+        entries.sort()
+    return found
+
+
+def add_posting(found: Postings, buckets: Iterable[Bucket], source: str, url: str) -> None:
+    """Mirror an index write in ``found`` (only the buckets it tracks: the batch's lookups)."""
+    for bucket in buckets:
+        entries = found.get(bucket)
+        if entries is not None and (source, url) not in entries:
+            insort(entries, (source, url))
+
+
+def remove_posting(found: Postings, buckets: Iterable[Bucket], source: str, url: str) -> None:
+    """Mirror an index delete in ``found``."""
+    for bucket in buckets:
+        entries = found.get(bucket)
+        if entries is not None and (source, url) in entries:
+            entries.remove((source, url))
+
+
+def ranked_candidates(found: Postings, buckets: list[Bucket], others: set[str]) -> list[str]:
+    """Stored articles of ``others`` sharing a bucket, most shared bands first: per band the
+    first PER_BUCKET of the other sources (an equality prefix of the index key)."""
+    shared: Counter[str] = Counter()
+    for bucket in buckets:
+        hits = [url for source, url in found.get(bucket, ()) if source in others]
+        shared.update(hits[:PER_BUCKET])
+    return sorted(shared, key=lambda url: (-shared[url], url))
+
+
+def match_of(row: dict[str, Any], similarity: float) -> Match:
+    """The Match for a stored row (a dict of articles columns)."""
+    return Match(
+        row["canonical_url"],
+        row["source"],
+        row["original_source"],
+        row["published_at"],
+        row["duplicate_of"],
+        similarity,
     )
-    ordered = sorted(others)
-    params = [v for band, bucket in buckets for v in (band, bucket, *ordered)]
-    candidates = store.all(
-        "SELECT a.canonical_url, a.source, a.original_source, a.published_at, a.duplicate_of, "
-        f"a.body FROM (SELECT canonical_url, COUNT(*) AS shared FROM ({ranges}) AS hits "
-        "GROUP BY canonical_url) c JOIN articles a ON a.canonical_url = c.canonical_url "
-        f"ORDER BY c.shared DESC, a.canonical_url LIMIT {MAX_CANDIDATES}",
-        params,
-    )
-    best: Match | None = None
-    for url, source, original_source, published_at, duplicate_of, body in candidates:
-        score = jaccard(mine, shingles(body or ""))
-        if score >= THRESHOLD and (best is None or score > best.similarity):
-            best = Match(url, source, original_source, published_at, duplicate_of, score)
-    return best
 
 
 def incoming_is_original(article: Article, match: Match) -> bool:
@@ -107,39 +122,3 @@ def incoming_is_original(article: Article, match: Match) -> bool:
 def _credits(attribution: str, source: str) -> bool:
     attribution, source = attribution.casefold().strip(), source.casefold()
     return bool(attribution) and (attribution == source or attribution in source.split("."))
-
-
-def link_copy(store: SqlStore, article: Article, match: Match) -> str | None:
-    """Record the pair; returns the incoming article's ``duplicate_of``."""
-    if not incoming_is_original(article, match):
-        return match.duplicate_of or match.canonical_url
-    # The stored one is the copy: it, and every copy pointing at it, now point at the original.
-    store.run(
-        "UPDATE articles SET duplicate_of = ? WHERE canonical_url = ? OR duplicate_of = ?",
-        (article.canonical_url, match.canonical_url, match.canonical_url),
-    )
-    return None
-
-
-def editions_of(store: SqlStore, article: Article) -> list[str]:
-    """Canonical URLs of the same article's other-language editions already stored."""
-    if not article.source_article_id:
-        return []
-    rows = store.all(
-        "SELECT canonical_url FROM articles WHERE source = ? AND source_article_id = ? "
-        "AND language <> ? AND canonical_url <> ? ORDER BY canonical_url",
-        (article.source, article.source_article_id, article.language, article.canonical_url),
-    )
-    return [r[0] for r in rows]
-
-
-def link_editions(store: SqlStore, canonical_url: str, editions: list[str]) -> None:
-    """Add ``canonical_url`` to the translations of each of its stored editions."""
-    for other in editions:
-        row = store.one("SELECT translations FROM articles WHERE canonical_url = ?", (other,))
-        current = set(json.loads(row[0] or "[]")) if row else set()
-        if canonical_url not in current:
-            store.run(
-                "UPDATE articles SET translations = ? WHERE canonical_url = ?",
-                (json.dumps(sorted({*current, canonical_url})), other),
-            )

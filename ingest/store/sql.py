@@ -1,4 +1,4 @@
-"""The storage logic both backends share: upserts with revisions, links, reads. SQL is portable
+"""The storage logic both backends share: upserts (``ingest.store.write``), reads. SQL is portable
 between SQLite and PostgreSQL; a backend supplies the connection, placeholders and transactions."""
 
 from __future__ import annotations
@@ -9,22 +9,13 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime
 from typing import Any
 
-from ingest.article import SCHEMA_VERSION, Article
-from ingest.neardup import body_buckets, buckets_of, shingles
+from ingest.article import Article
 from ingest.normalize import url_key
-from ingest.store import links
 from ingest.store.base import FetchState, StoredArticle, StoreWriteError, UpsertResult
 from ingest.store.schema import RECORD_COLUMNS, prepare
+from ingest.store.write import upsert_batch
 
 _JSON = ("authors", "tags", "images", "translations")
-# What makes a new revision: the article's content and editorial metadata. Not the fetch (url,
-# fetched_at, validators), the parser version, modified_at (set by the store on a revision) or the
-# links the store maintains.
-COMPARED = (
-    "source", "source_article_id", "language", "title", "lead", "body", "authors",
-    "published_at", "published_at_local", "section", "tags", "images", "original_source",
-    "content_hash",
-)  # fmt: skip
 _STORE = ("revision", "first_stored_at", "changed_at")
 _SELECT = ", ".join((*RECORD_COLUMNS, *_STORE))
 
@@ -35,7 +26,6 @@ class SqlStore:
     describe = "store"
     # Appended to CREATE TABLE of pure key tables (SQLite: WITHOUT ROWID, one B-tree not two).
     clustered = ""
-    _sources: set[str]  # the stored sources, read at the start of each batch
     write_errors: tuple[type[BaseException], ...] = ()
 
     # --- what a backend provides ----------------------------------------------------------------
@@ -76,13 +66,10 @@ class SqlStore:
 
     def upsert(self, articles: Sequence[Article]) -> UpsertResult:
         """Insert new articles, revise changed ones, leave identical ones alone; one transaction."""
-        result = UpsertResult()
         now = datetime.now(UTC).isoformat()
         try:
             with self.transaction():
-                self._sources = links.sources(self)
-                for article in articles:
-                    self._upsert_one(article, now, result)
+                result = upsert_batch(self, articles, now)
         except (StoreWriteError, *self.write_errors) as exc:
             cause = exc.__cause__ if isinstance(exc, StoreWriteError) and exc.__cause__ else exc
             text = str(cause).strip().splitlines()[0] if str(cause).strip() else repr(cause)
@@ -91,81 +78,6 @@ class SqlStore:
                 f"({type(cause).__name__}: {text})"
             ) from exc
         return result
-
-    def _upsert_one(self, article: Article, now: str, result: UpsertResult) -> None:
-        key = url_key(article.canonical_url or article.url)
-        new = _to_row(article)
-        old = self.one(
-            "SELECT canonical_url, modified_at, http_etag, http_last_modified, "
-            f"{', '.join(COMPARED)} FROM articles WHERE url_key = ?",
-            (key,),
-        )
-        if old is None:
-            canonical = article.canonical_url
-            self._insert(article, new, key, now, result)
-        else:
-            canonical = old[0]
-            if tuple(old[4:]) == tuple(new[f] for f in COMPARED):
-                result.unchanged += 1
-                if (old[2], old[3]) != (new["http_etag"], new["http_last_modified"]):
-                    self.run(
-                        "UPDATE articles SET http_etag = ?, http_last_modified = ? "
-                        "WHERE canonical_url = ?",
-                        (new["http_etag"], new["http_last_modified"], canonical),
-                    )
-            else:
-                stored = dict(zip(COMPARED, old[4:], strict=True))
-                self._revise(article, new, canonical, old[1], now)
-                links.unindex_body(self, canonical, stored["source"], body_buckets(stored["body"]))
-                links.index_body(self, canonical, article.source, body_buckets(article.body))
-                result.updated += 1
-        self.run(
-            "INSERT INTO article_urls (url, canonical_url, first_seen_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (url) DO NOTHING",
-            (article.url, canonical, now),
-        )
-
-    def _insert(
-        self, article: Article, new: dict[str, Any], key: str, now: str, result: UpsertResult
-    ) -> None:
-        found = shingles(article.body)
-        buckets = buckets_of(found)
-        match = links.best_match(self, article, found, buckets, self._sources - {article.source})
-        if match is not None:
-            new["duplicate_of"] = links.link_copy(self, article, match)
-            result.near_duplicates += 1
-        editions = links.editions_of(self, article)
-        new["translations"] = json.dumps(editions)
-        new["schema_version"] = SCHEMA_VERSION
-        columns = (*RECORD_COLUMNS, "url_key", "revision", "first_stored_at", "last_stored_at")
-        self.run(
-            f"INSERT INTO articles ({', '.join(columns)}, changed_at) "
-            f"VALUES ({', '.join('?' * (len(columns) + 1))})",
-            (*[new[c] for c in RECORD_COLUMNS], key, 1, now, now, now),
-        )
-        links.index_body(self, article.canonical_url, article.source, buckets)
-        links.link_editions(self, article.canonical_url, editions)
-        self._sources.add(article.source)
-        result.inserted += 1
-
-    def _revise(
-        self, article: Article, new: dict[str, Any], canonical: str, modified: str | None, now: str
-    ) -> None:
-        """Keep the current version in revisions, then overwrite it with the new one."""
-        kept = [c for c in RECORD_COLUMNS if c != "canonical_url"]
-        self.run(
-            f"INSERT INTO revisions (canonical_url, revision, {', '.join(kept)}, stored_at, "
-            f"superseded_at) SELECT canonical_url, revision, {', '.join(kept)}, changed_at, ? "
-            "FROM articles WHERE canonical_url = ?",
-            (now, canonical),
-        )
-        new["modified_at"] = _revised_at(article, modified, now)
-        changed = [c for c in kept if c not in ("duplicate_of", "translations", "schema_version")]
-        self.run(
-            f"UPDATE articles SET {', '.join(f'{c} = ?' for c in changed)}, "
-            "revision = revision + 1, changed_at = ?, last_stored_at = ? WHERE canonical_url = ?",
-            (*[new[c] for c in changed], now, now, canonical),
-        )
 
     # --- reads ----------------------------------------------------------------------------------
     def get(self, canonical_url: str) -> Article | None:
@@ -243,26 +155,6 @@ def _filters(
             clauses.append(clause)
             params.append(value)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), tuple(params)
-
-
-def _revised_at(article: Article, stored: str | None, now: str) -> str:
-    """A revision's modified_at: the page's own when it moved forward, else when we saw it."""
-    declared = article.modified_at
-    if declared and (stored is None or _instant(declared) > _instant(stored)):
-        return declared
-    return article.fetched_at or now
-
-
-def _instant(value: str) -> datetime:
-    moment = datetime.fromisoformat(value)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-def _to_row(article: Article) -> dict[str, Any]:
-    data = article.to_dict()
-    for name in _JSON:
-        data[name] = json.dumps(data[name], ensure_ascii=False)
-    return data
 
 
 def _article(row: Sequence[Any]) -> Article:

@@ -47,7 +47,12 @@ class SqliteStore(SqlStore):
                 self.path, isolation_level=None, timeout=30, check_same_thread=False
             )
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # WAL: a COMMIT survives a killed process
+            # A page cache and a WAL that hold a batch's near-duplicate index pages (64 random
+            # keys an article): fewer re-reads, and a page rewritten by several batches is copied
+            # back once. Durability is the WAL's either way.
+            db.execute("PRAGMA cache_size=-32768")  # KiB
+            db.execute("PRAGMA wal_autocheckpoint=8000")  # pages
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: not a usable SQLite store ({exc})") from exc
         return db
