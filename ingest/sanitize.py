@@ -52,6 +52,7 @@ def sanitize_html(html: str) -> str:
 
 # Plain-text fields hold no markup: a tag-like run there is a page's broken HTML leaking through.
 _TAG_LIKE = re.compile(r"</?[a-zA-Z!][^<>]*(?:>|$)")
+_TAG_OPEN = re.compile(r"<(?=[a-zA-Z/!?])")
 _JS_SCHEME = re.compile(r"javascript\s*:", re.IGNORECASE)
 
 
@@ -60,6 +61,9 @@ def defang_text(text: str) -> str:
     if "<" not in text and ":" not in text:
         return text
     text = _TAG_LIKE.sub(" ", text)
+    # What is left of a cut-off tag ("<script type=…" running into more text) stops being one:
+    # HTML only opens a tag when "<" is followed directly by a letter, "/", "!" or "?".
+    text = _TAG_OPEN.sub("< ", text)
     return _JS_SCHEME.sub("javascript ", text)
 
 

@@ -138,7 +138,7 @@ def test_regressions_found_by_atheris() -> None:
 @pytest.mark.parametrize("path", sorted(Path(__file__).with_name("crashes").iterdir()), ids=str)
 def test_saved_atheris_crashes(path: Path) -> None:
     """Inputs atheris once crashed on, replayed as ``fuzz/atheris_fuzz.py all`` reads them (first
-    byte picks the target): unsafe title, QName on a bad namespace, control chars in a tail."""
+    byte picks the target): unsafe titles, QName on a bad namespace, control chars in a tail."""
     data = path.read_bytes()
     checks = list(CHECKS.values())
     checks[data[0] % len(checks)](data[1:])
