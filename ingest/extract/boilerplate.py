@@ -45,8 +45,11 @@ def classify(paragraph: str, boilerplate: Boilerplate | None = None) -> str | No
     ``related_headline`` needs neighbours, so only ``clean_paragraphs`` reports it.
     """
     text = " ".join(paragraph.split())
-    if not text:
-        return None
+    return _classify(text, boilerplate) if text else None
+
+
+def _classify(text: str, boilerplate: Boilerplate | None) -> str | None:
+    """:func:`classify` of a non-empty line with its whitespace already collapsed."""
     if InlineScriptRule.matches(text):
         return InlineScriptRule.kind
     for rule in _LINE_RULES:
@@ -58,7 +61,7 @@ def classify(paragraph: str, boilerplate: Boilerplate | None = None) -> str | No
 def clean_paragraphs(paragraphs: list[str], boilerplate: Boilerplate | None = None) -> CleanResult:
     """Drop boilerplate paragraphs, reporting input indexes; empty ones are dropped silently."""
     texts = [" ".join(p.split()) for p in paragraphs]
-    kinds = [classify(t, boilerplate) if t else None for t in texts]
+    kinds = [_classify(t, boilerplate) if t else None for t in texts]
     live = [i for i, t in enumerate(texts) if t]
     _mark_trailing_bios(texts, kinds, live)
     _mark_related_headlines(texts, kinds, live)
