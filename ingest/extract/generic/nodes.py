@@ -78,11 +78,22 @@ _POSITIVE_WORDS = (
 )
 NEGATIVE = re.compile(_NEGATIVE_WORDS, re.IGNORECASE)
 POSITIVE = re.compile(_POSITIVE_WORDS, re.IGNORECASE)
-# The same words for lowercased ASCII text, matched case-sensitively: IGNORECASE made re compare
-# every letter slowly, and a leading \b (moved after the letter: "\bnav" -> "n(?<!\wn)av") kept
-# it from skipping the positions no word can start at. Several times faster, same matches.
-_NEGATIVE_LOWER = re.compile(re.sub(r"\\b([a-z])", r"\1(?<!\\w\1)", _NEGATIVE_WORDS))
-_POSITIVE_LOWER = re.compile(_POSITIVE_WORDS)
+
+
+def _for_lowercase_ascii(words: str) -> re.Pattern[str]:
+    """``words`` (lowercase alternatives, no groups) for lowercased ASCII text: same matches,
+    several times faster than IGNORECASE over the original text."""
+    # re then compares letters directly, and with the alternatives grouped by first letter
+    # ("c(?:omment|ookie|…)|d(?:isqus|…)") tries a handful of them at each position, not all;
+    # a leading \b moves after its letter ("\bnav" -> "n(?<!\wn)av") so each opens with one.
+    by_first: dict[str, list[str]] = {}
+    for alternative in re.sub(r"\\b([a-z])", r"\1(?<!\\w\1)", words).split("|"):
+        by_first.setdefault(alternative[0], []).append(alternative[1:])
+    return re.compile("|".join(f"{re.escape(c)}(?:{'|'.join(r)})" for c, r in by_first.items()))
+
+
+_NEGATIVE_LOWER = _for_lowercase_ascii(_NEGATIVE_WORDS)
+_POSITIVE_LOWER = _for_lowercase_ascii(_POSITIVE_WORDS)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Containers the class rules never drop: dropping one would drop the whole page.
 # Quoted matter (embedded posts included) is article content whatever its widget class says.
@@ -127,27 +138,24 @@ def is_skipped(element: HtmlElement) -> bool:
 
 
 def judge(element: HtmlElement) -> int:
-    """``SKIPPED`` as :func:`is_skipped`, else ``NEGATIVE_HINT`` as :func:`is_negative`, else 0.
-
-    Reads the attributes once (each lxml ``get`` costs as much as all of them together).
-    """
+    """``SKIPPED`` as :func:`is_skipped`, else ``NEGATIVE_HINT`` as :func:`is_negative`, else 0;
+    one call per element of the layout walk, so it reads only the attributes the element has."""
     tag = element.tag
-    if not isinstance(tag, str) or tag in SKIP_TAGS:
+    if tag in SKIP_TAGS or not isinstance(tag, str):
         return SKIPPED
-    items = element.items()
-    if not items:
+    names = element.keys()
+    if not names:
         return 0
-    attrib = dict(items)
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+    get = element.get
+    if "hidden" in names or ("aria-hidden" in names and get("aria-hidden") == "true"):
         return SKIPPED
-    if attrib.get("role") in SKIP_ROLES:
+    if "role" in names and get("role") in SKIP_ROLES:
         return SKIPPED
-    style = attrib.get("style")
-    if style and _HIDDEN_STYLE.search(style):
+    if "style" in names and _HIDDEN_STYLE.search(get("style")):
         return SKIPPED
-    if tag in _NEVER_DROP:
+    if tag in _NEVER_DROP or ("class" not in names and "id" not in names):
         return 0
-    words = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+    words = f"{get('class', '')} {get('id', '')}"
     return NEGATIVE_HINT if len(words) >= 3 and _negative_words(words) else 0
 
 
