@@ -21,14 +21,14 @@ def meta_map(metas: Iterable[HtmlElement]) -> MetaMap:
     """Every ``<meta>`` content by lowercased property/name/itemprop, in page order."""
     values: MetaMap = {}
     for meta in metas:
-        content = meta.get("content")
-        if content is None:
+        names = meta.keys()  # then read only the attributes it has
+        if "content" not in names:
             continue
-        content = " ".join(content.split())
+        content = " ".join(meta.get("content").split())
         if not content:
             continue
         for attribute in ("property", "name", "itemprop"):
-            key = meta.get(attribute)
+            key = meta.get(attribute) if attribute in names else None
             if key:
                 values.setdefault(key.strip().lower(), []).append(content)
     return values
