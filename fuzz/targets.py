@@ -25,7 +25,7 @@ FETCHED = datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
 MAX_SECONDS = 5.0  # per input; a page taking longer is a hang for a crawl
 # Script tags ("<" then the name, as HTML parses tags), javascript: URLs, event-handler
 # attributes (inside a tag: "one=1" is prose).
-UNSAFE = re.compile(r"<script|javascript\s*:|<[^>]*\bon[a-z]+\s*=", re.IGNORECASE)
+UNSAFE = re.compile(r"<script|javascript\s*:|<[a-z][^>]*\bon[a-z]+\s*=", re.IGNORECASE)
 
 
 class UnsafeOutput(AssertionError):
