@@ -43,7 +43,7 @@ def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
     tags = page_tags(page)
     objects = jsonld_objects(tags["script"])
     article = article_object(objects)
-    metas = meta.meta_map(tags["meta"])
+    metas = _metas(page)
     site_name = meta.site_name(metas, objects, article)
     title = meta.title(tags, metas, article, site_name)
     lead = standfirst(meta.lead(metas, article), _main_text(page))
@@ -79,9 +79,16 @@ def _main_text(page: Page) -> MainText:
     if found is None:
         tree = page.tree
         body = tree.find("body")
-        titles = meta.title_variants(tree, page_tags(page))
+        titles = meta.title_variants(tree, page_tags(page), _metas(page))
         found = main_text(body if body is not None else tree, titles)
         page.derived["main_text"] = found
+    return found
+
+
+def _metas(page: Page) -> meta.MetaMap:
+    found = page.derived.get("metas")
+    if found is None:
+        found = page.derived["metas"] = meta.meta_map(page_tags(page)["meta"])
     return found
 
 

@@ -57,10 +57,14 @@ def title(tags: Tags, metas: MetaMap, article: dict[str, Any], site_name: str) -
     return ""
 
 
-def title_variants(tree: HtmlElement, tags: Tags) -> frozenset[str]:
-    """Casefolded headline texts the page declares (og/twitter title, ``<title>`` parts, ``<h1>``)."""
+def title_variants(tree: HtmlElement, tags: Tags, metas: MetaMap) -> frozenset[str]:
+    """Casefolded headline texts the page declares (og/twitter title, ``<title>`` parts, ``<h1>``);
+    ``metas`` is the map of all the page's metas, of which only those in ``<head>`` count."""
     head = tree.find("head")
-    metas = meta_map(head.iter("meta") if head is not None else tags["meta"])
+    if head is not None:
+        in_head = list(head.iter("meta"))
+        if len(in_head) != len(tags["meta"]):  # else they are all of them: the same map
+            metas = meta_map(in_head)
     found = {first(metas, "og:title"), first(metas, "twitter:title"), _h1(tags)}
     page_title = " ".join(first_text(tags["title"]).split())
     found.add(page_title)
