@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import islice
 from typing import TYPE_CHECKING
 
 from ingest.extract.generic.segments import Segment
@@ -76,29 +75,26 @@ def repeats_body(lead: str, paragraphs: list[str]) -> bool:
     words = _WORD.findall(lead.casefold())
     if not words:
         return True
-    opening = _WORD.findall(" ".join(paragraphs).casefold())
+    opening = " ".join(_WORD.findall(" ".join(paragraphs).casefold()))
     if len(words) < 4:
-        return " ".join(words) in " ".join(opening)
-    shingles = {tuple(words[i : i + 4]) for i in range(len(words) - 3)}
-    # Only the body's shingles that could be the lead's: those starting with one of its words.
-    starts = {shingle[0] for shingle in shingles}
-    body = {
-        tuple(opening[i : i + 4])
-        for i, word in enumerate(islice(opening, max(len(opening) - 3, 0)))
-        if word in starts
-    }
-    return len(shingles & body) >= 0.5 * len(shingles)
+        return " ".join(words) in opening
+    shingles = {" ".join(words[i : i + 4]) for i in range(len(words) - 3)}
+    # Four words in a row of the body, found by substring search (spaces bound whole words).
+    padded = f" {opening} "
+    found = sum(1 for shingle in shingles if f" {shingle} " in padded)
+    return found >= 0.5 * len(shingles)
 
 
 def standfirst(description: str, main: MainText) -> str:
     """The page description as lead when the page shows it and it is not the body's opening again;
     a description shown nowhere is a search-engine summary, not part of the article."""
-    if not description or repeats_body(description, main.paragraphs):
-        return ""
     words = _WORD.findall(description.casefold())[:12]
     if not words:
         return ""
     # Its first words in a row on the page, apart from punctuation and spacing (the first and
     # last may be cut, as when the page's words are joined by spaces and searched as a string).
+    # Asked first: it is cheaper than comparing the description with the body.
     key = re.compile(r"\W+".join(map(re.escape, words)))
-    return description if key.search(" ".join(main.page_lines).casefold()) else ""
+    if not key.search(" ".join(main.page_lines).casefold()):
+        return ""
+    return "" if repeats_body(description, main.paragraphs) else description
