@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import dateparser
 import pytest
 
+from ingest.extract import dates
 from ingest.extract.dates import local_iso, parse_datetime, utc_iso
 
 SERVED = datetime(2026, 11, 20, 10, 30, tzinfo=UTC)  # 12:30 in Kyiv
@@ -45,3 +47,42 @@ def test_relative_day_crossing_midnight_uses_the_site_zone() -> None:
 @pytest.mark.parametrize("text", ["", "   ", "нет даты здесь", "Сегодня"])
 def test_no_date_is_none(text: str) -> None:
     assert parse_datetime(text, "Europe/Kyiv", SERVED) is None
+
+
+# Common English formats are read without dateparser in UTC: the instants must be dateparser's.
+ENGLISH = [
+    "19 Nov 2019 07:09 GMT",
+    "5 Mar 2021 23:59:59 UTC",
+    "2019-11-18 17:19:53 GMT",
+    "2024-02-29 00:00:00 UTC",
+    "October 12, 2017",
+    "Monday, November 18, 2019",
+    "Tuesday, November 18, 2019",  # a wrong weekday is ignored, as dateparser ignores it
+    "Tue Nov 19 2019 03:05:46 GMT+0000",
+    "Tue Nov 19 2019 03:05:46 GMT+0530",
+    "Sun Jan 01 2023 00:10:00 GMT-0800",
+    "November 31, 2019",  # impossible: left to dateparser, which gives None
+    "19 Nov 2019 25:09 GMT",
+    "2023-02-29 10:00:00 GMT",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH)
+def test_english_formats_read_as_dateparser_reads_them(text: str) -> None:
+    expected = dateparser.parse(
+        text,
+        languages=["ru", "uk", "en"],
+        settings={
+            "TIMEZONE": "UTC",
+            "RETURN_AS_TIMEZONE_AWARE": True,
+            "PREFER_DATES_FROM": "past",
+            "RELATIVE_BASE": SERVED.replace(tzinfo=None),
+        },
+    )
+    fast = dates._english(text)
+    if expected is None:
+        assert fast is None and parse_datetime(text, "UTC", SERVED) is None
+    else:
+        assert fast is not None, "the format should not need dateparser"
+        assert (utc_iso(fast), local_iso(fast)) == (utc_iso(expected), local_iso(expected))
+        assert parse_datetime(text, "UTC", SERVED) == fast
