@@ -6,7 +6,9 @@ import copy
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 
+from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from ingest.article import Image
@@ -52,7 +54,7 @@ def extract_site_fields(page: Page, site: SiteProfile) -> SiteFields:
         fields.body_found = True
         body = copy.deepcopy(body)  # we drop nodes; the shared tree stays intact for other steps
         for selector in sel.drop:
-            for node in body.cssselect(selector):
+            for node in _select(body, selector):
                 node.drop_tree()
         fields.related_dropped = _drop_related_headlines(body, page.url, site)
         lead = _first(body, sel.lead) if sel.lead else None
@@ -85,17 +87,28 @@ def _drop_related_headlines(body: HtmlElement, url: str, site: SiteProfile) -> i
     return dropped
 
 
+def _select(root: HtmlElement, selector: str) -> list[HtmlElement]:
+    """``root.cssselect(selector)`` without translating the selector to XPath again each time."""
+    return _compiled(selector)(root)
+
+
+@lru_cache(maxsize=512)
+def _compiled(selector: str) -> CSSSelector:
+    # The translation is pure Python and cost more than the search: a site's selectors are few.
+    return CSSSelector(selector, translator="html")  # as HtmlElement.cssselect translates
+
+
 def _first(root: HtmlElement, selector: str) -> HtmlElement | None:
     if not selector:
         return None
-    found = root.cssselect(selector)
+    found = _select(root, selector)
     return found[0] if found else None
 
 
 def _texts(root: HtmlElement, selector: str) -> list[str]:
     if not selector:
         return []
-    texts = (normalize_space(n.text_content()) for n in root.cssselect(selector))
+    texts = (normalize_space(n.text_content()) for n in _select(root, selector))
     return list(dict.fromkeys(t for t in texts if t))
 
 
@@ -105,7 +118,7 @@ def _title(tree: HtmlElement, site: SiteProfile) -> str:
         return ""
     node = copy.deepcopy(node)
     if site.selectors.title_strip:
-        for label in node.cssselect(site.selectors.title_strip):
+        for label in _select(node, site.selectors.title_strip):
             label.drop_tree()
     return normalize_space(node.text_content())
 
@@ -128,9 +141,9 @@ def _visible_date(page: Page, site: SiteProfile, authors: list[str]) -> datetime
 
 def _images(page: Page, site: SiteProfile) -> list[Image]:
     sel = site.selectors
-    imgs = page.tree.cssselect(sel.image) if sel.image else []
+    imgs = _select(page.tree, sel.image) if sel.image else []
     if not imgs and sel.image_fallback:
-        imgs = page.tree.cssselect(sel.image_fallback)
+        imgs = _select(page.tree, sel.image_fallback)
     caption = " ".join(_texts(page.tree, sel.caption))
     credit = " ".join(_texts(page.tree, sel.credit))
     for pattern in site.boilerplate.photo_credit:

@@ -47,11 +47,14 @@ def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> MainTe
         core = root
     start, end = page.ranges.get(core, (0, len(page.segments)))
     start, end = _extend(page, core, start, end, good, chars)
-    dropped = _dropped_ranges(page, start, end, good)
+    dropped = bytearray(end - start)  # 1 for the lines of a dropped block
+    for first, last in _dropped_ranges(page, start, end, good):
+        first, last = max(first, start) - start, min(last, end) - start
+        dropped[first:last] = b"\x01" * max(last - first, 0)
     lines = []
     for index in range(start, end):
         segment = page.segments[index]
-        if segment.negative >= 0 and any(a <= index < b for a, b in dropped):
+        if segment.negative >= 0 and dropped[index - start]:
             continue
         if _keep(segment, prose[index]) and segment.text.casefold() not in titles:
             lines.append(segment.text)
