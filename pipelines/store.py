@@ -1,25 +1,44 @@
-"""Write articles to the store in batches; a crawl run twice leaves the same rows.
+"""Write articles to the store in batches, in a writer thread of their own; a crawl run twice
+leaves the same rows.
 
-A batch the database refuses (server restarted, disk full) is kept and tried again, on a new
-connection, with the next batch and once more at the end of the crawl; what still cannot be
-written then is reported as not stored (``ingest/store/not_stored``, the URLs in
-``ingest/store/not_stored_urls``, one log line each) and the crawl goes on. Committed batches are
-never touched by a later failure. At most ``INGEST_STORE_MAX_PENDING`` articles wait; older ones
-beyond that are reported at once.
+The reactor thread only buffers: a full batch goes to one dedicated writer thread (the store's
+connection is used from there alone), and the next full batch waits until it is written, so at
+most one batch is in the database's hands and one filling (back-pressure: a waiting item keeps
+the scraper slot full, and a full slot stops new downloads). A batch the database refuses (server
+restarted, disk full) is kept and tried again, on a new connection, with the next batch and once
+more at the end of the crawl; what still cannot be written then is reported as not stored
+(``ingest/store/not_stored``, the URLs in ``ingest/store/not_stored_urls``, one log line each)
+and the crawl goes on. Committed batches are never touched by a later failure. At most
+``INGEST_STORE_MAX_PENDING`` articles wait; older ones beyond that are reported at once.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass, field
 from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet.defer import Deferred, DeferredLock
+from twisted.internet.threads import deferToThreadPool
+from twisted.python.threadpool import ThreadPool
 
 from ingest.article import Article
 from ingest.store import SqlStore, StoreError, UpsertResult, open_store, store_location
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass
+class _Written:
+    """What one turn of the writer did, counted into the crawl stats by the reactor thread."""
+
+    results: list[UpsertResult] = field(default_factory=list)
+    failed_writes: int = 0
+    reconnects: int = 0
+    given_up: list[list[Article]] = field(default_factory=list)  # beyond the pending limit
 
 
 class StorePipeline:
@@ -34,10 +53,14 @@ class StorePipeline:
         self.max_pending = max_pending
         self.store: SqlStore | None = None
         self.buffer: list[Article] = []
+        # Touched by the writer thread while a batch is in its hands, else by the reactor's.
         self.pending: list[list[Article]] = []  # batches the database refused, oldest first
         self.broken = False  # the last write failed: reconnect before the next one
         self.totals = UpsertResult()
         self.not_stored: list[str] = []
+        self._writer = ThreadPool(minthreads=1, maxthreads=1, name="ingest-store-writer")
+        self._writing: Deferred[_Written] | None = None
+        self._turn = DeferredLock()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -54,15 +77,20 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.store = open_store(self.location)
+        self._writer.start()
         logger.info("storing articles in %s", self.store.describe)
 
-    def close_spider(self) -> None:
-        self._flush()
-        for batch in self.pending:
-            self._report_not_stored(batch)
-        self.pending = []
-        if self.store is not None:
-            self.store.close()
+    async def close_spider(self) -> None:
+        try:
+            if self.store is not None:
+                await self._hand_over(final=True)  # the last articles, refused ones once more
+                await self._written()
+                for batch in self.pending:
+                    self._report_not_stored(batch)
+                self.pending = []
+                await maybe_deferred_to_future(self._in_writer(self.store.close))
+        finally:
+            self._writer.stop()
         logger.info(
             "store %s: %d new, %d revised, %d unchanged, %d near-duplicates linked",
             self.store.describe if self.store else self.location,
@@ -78,52 +106,79 @@ class StorePipeline:
                 len(self.not_stored),
             )
 
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         if isinstance(item, Article):
             self.buffer.append(item)
             if len(self.buffer) >= self.batch_size:
-                self._flush()
+                await self._hand_over()
         return item
 
-    def _flush(self) -> None:
-        if self.store is None:
-            return
-        if self.buffer:
-            self.pending.append(self.buffer)
-            self.buffer = []
+    async def _hand_over(self, final: bool = False) -> None:
+        """Give the buffer to the writer once it has finished the batch before. Items are
+        processed concurrently (CONCURRENT_ITEMS): one hand-over at a time, the others queue."""
+        await maybe_deferred_to_future(self._turn.acquire())
+        try:
+            await self._written()
+            if final or len(self.buffer) >= self.batch_size:  # not taken by the one before
+                batch, self.buffer = self.buffer, []
+                self._writing = self._in_writer(self._write, batch)
+        finally:
+            self._turn.release()
+
+    async def _written(self) -> None:
+        """Wait for the batch in the writer's hands, then count what became of it."""
+        if self._writing is not None:
+            writing, self._writing = self._writing, None
+            self._count(await maybe_deferred_to_future(writing))
+
+    def _in_writer(self, func: Any, *args: Any) -> Deferred[Any]:
+        from twisted.internet import reactor
+
+        return deferToThreadPool(reactor, self._writer, func, *args)  # type: ignore[arg-type]
+
+    # --- in the writer thread ---------------------------------------------------------------------
+    def _write(self, batch: list[Article]) -> _Written:
+        assert self.store is not None
+        done = _Written()
+        if batch:
+            self.pending.append(batch)
         if self.pending and self.broken:
-            self._reconnect()
+            try:
+                self.store.reconnect()
+                done.reconnects += 1
+            except StoreError as exc:
+                logger.warning("%s", exc)
         while self.pending:
             try:
                 result = self.store.upsert(self.pending[0])
             except StoreError as exc:
                 logger.warning("%s; kept to try again", exc)
-                self.stats.inc_value("ingest/store/failed_writes")
+                done.failed_writes += 1
                 self.broken = True
-                self._drop_oldest_beyond_limit()
-                return
+                while (
+                    sum(len(b) for b in self.pending) > self.max_pending and len(self.pending) > 1
+                ):
+                    done.given_up.append(self.pending.pop(0))
+                return done
             self.broken = False
             self.pending.pop(0)
-            self._count(result)
+            done.results.append(result)
+        return done
 
-    def _reconnect(self) -> None:
-        assert self.store is not None
-        try:
-            self.store.reconnect()
-            self.stats.inc_value("ingest/store/reconnects")
-        except StoreError as exc:
-            logger.warning("%s", exc)
-
-    def _count(self, result: UpsertResult) -> None:
-        self.totals += result
-        for name in ("inserted", "updated", "unchanged"):
-            self.stats.inc_value(f"ingest/store/{name}", getattr(result, name))
-        if result.near_duplicates:
-            self.stats.inc_value("ingest/duplicates/near", result.near_duplicates)
-
-    def _drop_oldest_beyond_limit(self) -> None:
-        while sum(len(b) for b in self.pending) > self.max_pending and len(self.pending) > 1:
-            self._report_not_stored(self.pending.pop(0))
+    # --- in the reactor thread --------------------------------------------------------------------
+    def _count(self, done: _Written) -> None:
+        for result in done.results:
+            self.totals += result
+            for name in ("inserted", "updated", "unchanged"):
+                self.stats.inc_value(f"ingest/store/{name}", getattr(result, name))
+            if result.near_duplicates:
+                self.stats.inc_value("ingest/duplicates/near", result.near_duplicates)
+        if done.failed_writes:
+            self.stats.inc_value("ingest/store/failed_writes", done.failed_writes)
+        if done.reconnects:
+            self.stats.inc_value("ingest/store/reconnects", done.reconnects)
+        for batch in done.given_up:
+            self._report_not_stored(batch)
 
     def _report_not_stored(self, batch: list[Article]) -> None:
         for article in batch:
