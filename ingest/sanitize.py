@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import nh3
 
@@ -21,12 +21,19 @@ ALLOWED_URL_SCHEMES = frozenset({"http", "https"})
 
 
 def http_url(url: str) -> str:
-    """``url`` when it is an absolute http(s) URL, else "" (``javascript:``, ``data:``, junk)."""
+    """``url`` when it is an absolute http(s) URL, else "" (``javascript:``, ``data:``, junk).
+
+    Characters a URL may not hold (``<``, ``>``, quotes, spaces…) are percent-encoded, so broken
+    markup around an ``href`` never reaches a stored URL as a tag."""
+    url = _URL_UNSAFE.sub(lambda m: quote(m.group(), safe=""), url.strip())
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return ""
-    return url.strip() if parts.scheme.lower() in ALLOWED_URL_SCHEMES and parts.netloc else ""
+    return url if parts.scheme.lower() in ALLOWED_URL_SCHEMES and parts.netloc else ""
+
+
+_URL_UNSAFE = re.compile(r'[<>"`{}|\\^\s]')
 
 
 def join_url(base: str, href: str) -> str:

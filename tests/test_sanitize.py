@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from ingest.extract import extract
-from ingest.sanitize import defang_text, http_url, sanitize_html
+from ingest.sanitize import defang_text, http_url, join_url, sanitize_html
 
 URL = "https://korrespondent.net/world/4601299-test/"
 
@@ -53,3 +53,10 @@ def test_extract_never_returns_a_javascript_canonical_or_image() -> None:
     article = extract(page, URL, datetime(2026, 11, 20, tzinfo=UTC))
     assert article.canonical_url == URL
     assert all(i.url.startswith("http") for i in article.images)
+
+
+def test_markup_around_an_href_never_reaches_a_stored_url() -> None:
+    joined = join_url("https://site.example/a/", '<script>x</script>"https://other.example/b')
+    assert "<" not in joined and ">" not in joined and '"' not in joined
+    assert joined.startswith("https://site.example/a/")
+    assert http_url("https://site.example/a b") == "https://site.example/a%20b"
