@@ -57,8 +57,28 @@ def sanitize_html(html: str) -> str:
     )
 
 
-# Plain-text fields hold no markup: a tag-like run there is a page's broken HTML leaking through.
-_TAG_LIKE = re.compile(r"</?[a-zA-Z!][^<>]*(?:>|$)")
+# Plain-text fields hold no markup: an HTML tag there is a page's broken HTML leaking through.
+# Only runs that are tags (a known element name, a comment or doctype, or attributes) are cut:
+# "<The Palace: Tale of Jang Noksu>" is a title in angle brackets, and stays as text.
+_TAG_LIKE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*|!)([^<>]*)(?:>|$)")
+_HTML_ELEMENTS = frozenset(
+    "a abbr address area article aside audio b base bdi bdo blockquote body br button canvas "
+    "caption cite code col colgroup data datalist dd del details dfn dialog div dl dt em embed "
+    "fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr "
+    "html i iframe img input ins kbd label legend li link main map mark math meta meter nav "
+    "noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp "
+    "script section select slot small source span strong style sub summary sup svg table tbody "
+    "td template textarea tfoot th thead time title tr track u ul var video wbr xmp plaintext "
+    "listing marquee blink applet basefont center dir isindex keygen menu nobr noembed noframes "
+    "spacer strike tt image animate set use foreignobject".split()
+)
+
+
+def _cut_tag(match: re.Match[str]) -> str:
+    name, rest = match.group(2).lower(), match.group(3)
+    return " " if name in _HTML_ELEMENTS or name == "!" or "=" in rest else match.group(0)
+
+
 _TAG_OPEN = re.compile(r"<(?=[a-zA-Z/!?])")
 _JS_SCHEME = re.compile(r"javascript\s*:", re.IGNORECASE)
 
@@ -67,7 +87,7 @@ def defang_text(text: str) -> str:
     """``text`` without tag-like runs (``<script …>``, ``<img onerror=…>``) or ``javascript:``."""
     if "<" not in text and ":" not in text:
         return text
-    text = _TAG_LIKE.sub(" ", text)
+    text = _TAG_LIKE.sub(_cut_tag, text)
     # What is left of a cut-off tag ("<script type=…" running into more text) stops being one:
     # HTML only opens a tag when "<" is followed directly by a letter, "/", "!" or "?".
     text = _TAG_OPEN.sub("< ", text)

@@ -60,3 +60,10 @@ def test_markup_around_an_href_never_reaches_a_stored_url() -> None:
     assert "<" not in joined and ">" not in joined and '"' not in joined
     assert joined.startswith("https://site.example/a/")
     assert http_url("https://site.example/a b") == "https://site.example/a%20b"
+
+
+def test_text_in_angle_brackets_is_not_a_tag() -> None:
+    # Titles are often quoted in angle brackets (Korean, Chinese style): their words stay.
+    kept = defang_text("It was part of <The Palace: Tale of Jang Noksu> this year")
+    assert "The Palace: Tale of Jang Noksu" in kept
+    assert "<T" not in kept  # no longer a tag opener for anyone who renders it unescaped
