@@ -22,6 +22,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from bench import report
 from bench.rss import RssSampler
 from bench.site import GeneratedSite, generate, remove
 from ingest.extract.record import Dropped, extract_record
@@ -152,11 +153,7 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the site, stores and logs")
     args = parser.parse_args()
     results = run(args.pages, args.workers, args.keep)
-    text = json.dumps(results, indent=2)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n")
-    print(text)
+    report(results, args.json)
 
 
 if __name__ == "__main__":

@@ -10,13 +10,13 @@ F1 is the benchmark metric of ``ingest eval`` (``ingest.eval.metric``) on the fi
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 from pathlib import Path
 from typing import Any
 
 import lxml.html
 
+from bench import report
 from ingest.eval.baselines import trafilatura_extractors
 from ingest.eval.runner import Extractor, decode_html, ingest_extractor, load_pages, run
 
@@ -79,11 +79,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the figures here")
     args = parser.parse_args()
     results = measure(args.dir, args.passes)
-    text = json.dumps(results, indent=2)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n")
-    print(text)
+    report(results, args.json)
 
 
 if __name__ == "__main__":

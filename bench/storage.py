@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench import report
 from ingest.article import Article, content_hash
 from ingest.store import open_store
 
@@ -122,11 +123,7 @@ def main() -> None:
         "bare_executemany_per_second": bare_rate,
         "ratio_to_bare": store_rate / bare_rate,
     }
-    text = json.dumps(results, indent=2)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n")
-    print(text)
+    report(results, args.json)
 
 
 if __name__ == "__main__":
