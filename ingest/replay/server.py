@@ -10,6 +10,7 @@ real site would answer an incremental crawl.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import threading
@@ -91,8 +92,10 @@ def _handler(snapshot: Snapshot, requested: list[str]) -> type[BaseHTTPRequestHa
                 self.send_header("ETag", etag)
                 self.send_header("Last-Modified", date_header)
             self.end_headers()
+            # A crawler that went away (killed, or timed out) is nothing to answer.
             if not head:
-                self.wfile.write(body)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(body)
 
         def date_time_string(self, timestamp: float | None = None) -> str:
             return date_header
