@@ -9,8 +9,6 @@ import os
 import signal
 import sqlite3
 import subprocess
-import sys
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,8 @@ import pytest
 from ingest.settings import EXTENSIONS as PROJECT_EXTENSIONS
 from ingest.store import open_store
 from tests.conftest import ROOT
-from tests.snapshot_data import COMPARED_FIELDS, articles, captured_at
+from tests.crawling import snapshot_crawl
+from tests.snapshot_data import COMPARED_FIELDS, articles
 
 CRASH_POINTS = [
     "response:1", "response:6", "response:25",  # mid-fetch, requests in flight
@@ -30,19 +29,13 @@ EXTENSIONS = {**PROJECT_EXTENSIONS, "tests.crawl.crashpoint.CrashPoint": 0}
 
 
 def _crawl(proxy: str, db: Path, stats: Path, crash_at: str = "") -> tuple[int, dict[str, Any]]:
-    until = captured_at().date()
-    cmd = [
-        sys.executable, "-m", "scrapy", "crawl", "korrespondent",
-        "-a", f"since={until - timedelta(days=2)}", "-a", f"until={until}",
-        "-s", f"INGEST_REPLAY_PROXY={proxy}",
-        "-s", f"INGEST_DATABASE_PATH={db}",
-        "-s", f"INGEST_STATS_FILE={stats}",
+    cmd = snapshot_crawl(
+        proxy, db, stats,
         "-s", "INGEST_STORE_BATCH=4",
-        "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", f"EXTENSIONS={json.dumps(EXTENSIONS)}",
         "-s", f"CRASH_AT={crash_at}",
         "-s", "LOG_LEVEL=WARNING",
-    ]  # fmt: skip
+    )  # fmt: skip
     stats.unlink(missing_ok=True)
     with (stats.parent / "crawl.log").open("ab") as log:
         # Its own process group: whatever it started (extraction workers) is ended with it.

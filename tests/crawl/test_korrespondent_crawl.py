@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +14,8 @@ import pytest
 from ingest.article import Article
 from ingest.store import open_store
 from tests.conftest import ROOT
-from tests.snapshot_data import COMPARED_FIELDS, articles, bad_resources, captured_at
+from tests.crawling import snapshot_crawl
+from tests.snapshot_data import COMPARED_FIELDS, articles, bad_resources
 
 SCHEMA = json.loads((ROOT / "ingest" / "schema" / "article-v2.json").read_text("utf-8"))
 
@@ -29,18 +28,7 @@ class CrawlRun:
 
 
 def _crawl(proxy: str, db: Path, stats: Path, *args: str) -> CrawlRun:
-    until = captured_at().date()
-    since = until - timedelta(days=2)
-    cmd = [
-        sys.executable, "-m", "scrapy", "crawl", "korrespondent",
-        "-a", f"since={since}", "-a", f"until={until}",
-        "-s", f"INGEST_REPLAY_PROXY={proxy}",
-        "-s", f"INGEST_DATABASE_PATH={db}",
-        "-s", f"INGEST_STATS_FILE={stats}",
-        "-s", "AUTOTHROTTLE_ENABLED=False",
-        "-s", "LOG_LEVEL=INFO",
-        *args,
-    ]  # fmt: skip
+    cmd = snapshot_crawl(proxy, db, stats, "-s", "LOG_LEVEL=INFO", *args)
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     loaded = json.loads(stats.read_text("utf-8")) if stats.exists() else {}
     return CrawlRun(done.returncode, loaded, done.stderr)

@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +14,9 @@ import pytest
 from ingest.store import open_store
 from ingest.store.crawls import CrawlRecord, recent_crawls, record_crawl
 from tests.conftest import ROOT
+from tests.crawling import snapshot_crawl
 from tests.servers import program
-from tests.snapshot_data import articles, captured_at
+from tests.snapshot_data import articles
 
 HOSTILE = '<img src=x onerror="document.body.dataset.pwned=1">'
 
@@ -24,15 +24,7 @@ HOSTILE = '<img src=x onerror="document.body.dataset.pwned=1">'
 @pytest.fixture(scope="module")
 def crawl(replay_server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     tmp = tmp_path_factory.mktemp("report")
-    until = captured_at().date()
-    cmd = [
-        sys.executable, "-m", "scrapy", "crawl", "korrespondent",
-        "-a", f"since={until - timedelta(days=2)}", "-a", f"until={until}",
-        "-s", f"INGEST_REPLAY_PROXY={replay_server}",
-        "-s", f"INGEST_DATABASE_PATH={tmp / 'store.sqlite'}",
-        "-s", f"INGEST_STATS_FILE={tmp / 'stats.json'}",
-        "-s", "AUTOTHROTTLE_ENABLED=False",
-    ]  # fmt: skip
+    cmd = snapshot_crawl(replay_server, tmp / "store.sqlite", tmp / "stats.json")
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     stats = json.loads((tmp / "stats.json").read_text("utf-8"))

@@ -8,7 +8,6 @@ import json
 import shutil
 import subprocess
 import sys
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,8 @@ from ingest.warc.reader import index_pages, warc_files
 from ingest.warc.reprocess import reprocess, select_pages
 from ingest.warc.writer import Exchange, RotatingWarcWriter
 from tests.conftest import ROOT
-from tests.snapshot_data import articles, captured_at, manifest
+from tests.crawling import snapshot_crawl
+from tests.snapshot_data import articles, manifest
 
 # An extraction fix: korrespondent's "As reported earlier …" back-reference lines are not article text.
 FIX = r"(Как сообщал|Як повідомляв)\b"
@@ -32,16 +32,10 @@ FIX = r"(Как сообщал|Як повідомляв)\b"
 def captured(replay_server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """One crawl of the snapshot with capture on: its store, WARC folder and stats."""
     tmp = tmp_path_factory.mktemp("warc")
-    until = captured_at().date()
-    cmd = [
-        sys.executable, "-m", "scrapy", "crawl", "korrespondent",
-        "-a", f"since={until - timedelta(days=2)}", "-a", f"until={until}",
-        "-s", f"INGEST_REPLAY_PROXY={replay_server}",
-        "-s", f"INGEST_DATABASE_PATH={tmp / 'crawl.sqlite'}",
-        "-s", f"INGEST_STATS_FILE={tmp / 'stats.json'}",
+    cmd = snapshot_crawl(
+        replay_server, tmp / "crawl.sqlite", tmp / "stats.json",
         "-s", "INGEST_WARC_ENABLED=1", "-s", f"INGEST_WARC_DIR={tmp / 'warc'}",
-        "-s", "AUTOTHROTTLE_ENABLED=False",
-    ]  # fmt: skip
+    )  # fmt: skip
     done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     stats = json.loads((tmp / "stats.json").read_text("utf-8"))
