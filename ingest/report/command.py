@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from ingest.errors import InputError
 from ingest.report.page import ReportData, render
-from ingest.store import open_store, store_location
+from ingest.store import command_location, opened
 from ingest.store.crawls import articles_per_hour, recent_crawls
 from ingest.store.export import parse_time
 
@@ -35,15 +34,8 @@ def handle(args: argparse.Namespace) -> int:
         if args.since
         else (datetime.now(UTC) - timedelta(days=7)).isoformat()
     )
-    location = args.db or store_location(
-        os.environ.get("INGEST_DATABASE_URL", ""),
-        os.environ.get("INGEST_DATABASE_PATH", "data/articles.sqlite"),
-    )
-    store = open_store(location)
-    try:
+    with opened(command_location(args.db)) as store:
         data = ReportData(since, recent_crawls(store, since), articles_per_hour(store, since))
-    finally:
-        store.close()
     try:
         Path(args.out).write_text(render(data), "utf-8")
     except OSError as exc:

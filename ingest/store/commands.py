@@ -4,19 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
-from ingest.store import SqlStore, open_store, store_location
+from ingest.store import command_location, opened
 from ingest.store.export import FORMATS, export, parse_time
 from ingest.store.stats import dataset_stats, print_stats
-
-
-def _default_store() -> str:
-    return store_location(
-        os.environ.get("INGEST_DATABASE_URL", ""),
-        os.environ.get("INGEST_DATABASE_PATH", "data/articles.sqlite"),
-    )
 
 
 def _add_db(parser: argparse.ArgumentParser) -> None:
@@ -55,29 +47,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     st.set_defaults(handler=_stats)
 
 
-def _open(args: argparse.Namespace) -> SqlStore:
-    return open_store(args.db or _default_store())
-
-
 def _export(args: argparse.Namespace) -> int:
     since = parse_time(args.since, "--since") if args.since else None
     changed = parse_time(args.changed_since, "--changed-since") if args.changed_since else None
-    store = _open(args)
-    try:
+    with opened(command_location(args.db)) as store:
         n = export(store, args.format, args.out, args.source, since, changed, not args.quiet)
-    finally:
-        store.close()
     if args.out != "-":
         print(f"{n} articles → {args.out} ({args.format})", file=sys.stderr)
     return 0
 
 
 def _stats(args: argparse.Namespace) -> int:
-    store = _open(args)
-    try:
+    with opened(command_location(args.db)) as store:
         stats = dataset_stats(store)
-    finally:
-        store.close()
     if args.json:
         print(json.dumps(stats, indent=2, ensure_ascii=False))
     else:

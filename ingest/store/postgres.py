@@ -20,12 +20,12 @@ class PostgresStore(SqlStore):
 
     write_errors = (psycopg.Error,)
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url
         self.describe = _without_password(url)
         self._db = self._connect()
         try:
-            self._prepare()
+            self._prepare(create)
         except (psycopg.Error, StoreWriteError) as exc:
             self._db.close()
             raise StoreError(f"{self.describe}: cannot set up the store ({exc})") from exc

@@ -41,8 +41,14 @@ _V2_FIELDS = ("duplicate_of", "translations", "http_etag", "http_last_modified")
 RECORD_COLUMNS = (*_V1_FIELDS[:-1], *_V2_FIELDS, "schema_version")
 
 
-def prepare(store: SqlStore) -> None:
-    """Create or upgrade the store's tables to SCHEMA_VERSION; refuse a newer store."""
+def prepare(store: SqlStore, create: bool = True) -> None:
+    """Create (with ``create``) or upgrade the store's tables to SCHEMA_VERSION; refuse a newer
+    store, and without ``create`` a database that holds none."""
+    if not create and not _has_store(store):
+        raise StoreError(
+            f"{store.describe}: no store there (a crawl creates it; check --db or "
+            "INGEST_DATABASE_URL)"
+        )
     with store.transaction():
         store.lock_schema()
         store.run(
@@ -65,6 +71,17 @@ def prepare(store: SqlStore) -> None:
             store.run(
                 "UPDATE schema_info SET value = ? WHERE key = 'schema_version'", (str(step + 1),)
             )
+
+
+def _has_store(store: SqlStore) -> bool:
+    """Whether the database holds our tables (a read that fails says no, and changes nothing)."""
+    try:
+        store.one("SELECT value FROM schema_info WHERE key = 'schema_version'")
+    except store.write_errors as exc:
+        if "schema_info" in str(exc):  # no such table (SQLite), relation does not exist (psycopg)
+            return False
+        raise
+    return True
 
 
 def _v1_to_v2(store: SqlStore) -> None:

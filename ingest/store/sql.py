@@ -61,8 +61,8 @@ class SqlStore:
         """Every row of a query."""
         return list(self.run(sql, params).fetchall())
 
-    def _prepare(self) -> None:
-        prepare(self)
+    def _prepare(self, create: bool = True) -> None:
+        prepare(self, create)
 
     def upsert(self, articles: Sequence[Article]) -> UpsertResult:
         """Insert new articles, revise changed ones, leave identical ones alone; one transaction."""

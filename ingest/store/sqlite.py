@@ -21,16 +21,21 @@ class SqliteStore(SqlStore):
     write_errors = (sqlite3.Error,)
     clustered = " WITHOUT ROWID"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
         self.path = Path(path)
         self.describe = str(self.path)
+        if not create and not self.path.is_file():
+            raise StoreError(
+                f"{self.path}: no store there (a crawl creates it; check --db or "
+                "INGEST_DATABASE_PATH)"
+            )
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot create its folder ({exc.strerror})") from exc
         self._db = self._connect()
         try:
-            self._prepare()
+            self._prepare(create)
         except (sqlite3.DatabaseError, StoreWriteError) as exc:
             self._db.close()
             cause = exc.__cause__ if isinstance(exc, StoreWriteError) else exc
