@@ -10,7 +10,7 @@ from itertools import accumulate
 from lxml.html import HtmlElement
 
 from ingest.extract.generic.lines import is_date_line, is_prose, is_signoff, is_widget_text
-from ingest.extract.generic.nodes import hint, negative_words, positive_words
+from ingest.extract.generic.nodes import NEGATIVE_HINT, hint, hint_strength, positive_words
 from ingest.extract.generic.segments import Layout, Segment, layout
 
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -48,7 +48,7 @@ def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> MainTe
     start, end = page.ranges.get(core, (0, len(page.segments)))
     start, end = _extend(page, core, start, end, good, chars)
     dropped = bytearray(end - start)  # 1 for the lines of a dropped block
-    for first, last in _dropped_ranges(page, start, end, good):
+    for first, last in _dropped_ranges(page, start, end, good, chars):
         first, last = max(first, start) - start, min(last, end) - start
         dropped[first:last] = b"\x01" * max(last - first, 0)
     lines = []
@@ -102,7 +102,8 @@ def _initial_score(element: HtmlElement) -> float:
 def _hint_score(words: str) -> float:
     if positive_words(words):
         return 25.0
-    return -25.0 if negative_words(words) else 0.0
+    strength = hint_strength(words)
+    return -25.0 if strength == NEGATIVE_HINT else -5.0 if strength else 0.0
 
 
 def _extend(
@@ -126,17 +127,29 @@ def _extend(
         element, start, end = parent, p_start, p_end
 
 
-def _dropped_ranges(page: Layout, start: int, end: int, good: list[int]) -> list[tuple[int, int]]:
-    """Negative-hinted blocks inside the article, unless one holds most of its prose."""
+def _dropped_ranges(
+    page: Layout, start: int, end: int, good: list[int], chars: list[int]
+) -> list[tuple[int, int]]:
+    """Negative-hinted blocks inside the article, unless one holds most of its prose; a block
+    hinted by weak words only is dropped only when it does not read as prose."""
     total = good[end] - good[start]
     dropped = []
-    for _, first, last in page.negatives:
+    for index, (_, first, last) in enumerate(page.negatives):
         if last < 0 or first >= end or last <= start:
             continue
-        if good[last] - good[first] > 0.5 * total:
+        prose = good[last] - good[first]
+        if prose > 0.5 * total:
+            continue
+        if index in page.weak and _reads_as_text(first, last, end, good, chars):
             continue
         dropped.append((first, last))
     return dropped
+
+
+def _reads_as_text(first: int, last: int, end: int, good: list[int], chars: list[int]) -> bool:
+    """A weakly hinted block that is mostly prose with more article prose after it: the hidden
+    label, print or paywall class of a content block (promos and teasers close the article)."""
+    return good[last] - good[first] >= 0.5 * (chars[last] - chars[first]) and good[end] > good[last]
 
 
 def _keep(segment: Segment, prose: bool) -> bool:

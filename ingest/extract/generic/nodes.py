@@ -58,25 +58,35 @@ SKIP_ROLES = frozenset(
     ]
 )
 # Class/id words of non-article blocks (English names dominate markup even on ru/uk sites).
-_NEGATIVE_WORDS = (
+# Strong words name blocks that are never the article even when they hold prose (comments,
+# related stories, newsletters); weak words (``_WEAK_WORDS``) name what a content container
+# also carries (``field--label-hidden``, ``print:max-w-…``, ``paywall``, ``embed-responsive
+# prose``): a weak word is a hint, and a block that reads as prose stays.
+_STRONG_WORDS = (
     r"comment|disqus|share|sharing|social|shareline|related|recommend|newsletter|subscri|"
     r"promo|advert|sponsor|banner|\bads?\b|-ads?\b|\bads?-|adslot|dfp|gpt-ad|outbrain|taboola|"
-    r"cookie|consent|gdpr|footer|\bnav|navbar|menu|sidebar|side-bar|breadcrumb|popup|modal|"
-    r"overlay|signup|sign-up|login|paywall|widget|toolbar|\bprint|\btags?\b|tag-?list|keywords|"
+    r"cookie|consent|gdpr|footer|\bnav|navbar|menu|side-bar|breadcrumb|popup|modal|"
+    r"overlay|signup|sign-up|login|toolbar|\btags?\b|tag-?list|keywords|"
     r"byline|author|dateline|timestamp|more-stories|trending|popular|most-read|read-?more|"
-    r"also|teaser|\brel\b|skip|visually-?hidden|sr-only|screen-?reader|hidden|collapse|"
-    r"caption|credit|masthead|header|related|follow|rating|vote|poll|survey|pagination|pager|"
-    r"\bmeta\b|post-meta|article-meta|jump|lightbox|gallery|slideshow|carousel|video|player|"
-    r"podcast|audio|embed|tweet|twitter|facebook|instagram|whatsapp|telegram|email|mail|"
-    r"disclaimer|copyright|contact|donate|support-us|bio\b|about-author|infobox|toc\b"
+    r"\brel\b|skip|visually-?hidden|sr-only|screen-?reader|caption|credit|masthead|header|"
+    r"related|follow|rating|vote|poll|survey|pagination|pager|post-meta|article-meta|"
+    r"lightbox|gallery|slideshow|carousel|video|player|podcast|audio|embed|tweet|twitter|"
+    r"facebook|instagram|whatsapp|telegram|disclaimer|copyright|donate|support-us|bio\b|"
+    r"about-author"
 )
+_WEAK_WORDS = (
+    r"sidebar|paywall|widget|\bprint|also|teaser|hidden|collapse|\bmeta\b|jump|email|mail|"
+    r"contact|infobox|toc\b"
+)
+_NEGATIVE_WORDS = f"{_STRONG_WORDS}|{_WEAK_WORDS}"
 # Class/id words of article containers; they override a negative word in the same attribute.
 _POSITIVE_WORDS = (
     r"article-?body|articlebody|story-?body|post-?body|entry-?content|post-?content|"
     r"article-?content|article-?text|story-?content|main-?content|body-?text|text-?body|"
-    r"content-?body|article__body|story__body|rich-?text|paywall-?content"
+    r"content-?body|article_+body|story_+body|article_+content|rich-?text|paywall-?content|\bprose\b"
 )
 NEGATIVE = re.compile(_NEGATIVE_WORDS, re.IGNORECASE)
+STRONG = re.compile(_STRONG_WORDS, re.IGNORECASE)
 POSITIVE = re.compile(_POSITIVE_WORDS, re.IGNORECASE)
 
 
@@ -94,11 +104,12 @@ def _for_lowercase_ascii(words: str) -> re.Pattern[str]:
 
 _NEGATIVE_LOWER = _for_lowercase_ascii(_NEGATIVE_WORDS)
 _POSITIVE_LOWER = _for_lowercase_ascii(_POSITIVE_WORDS)
+_STRONG_LOWER = _for_lowercase_ascii(_STRONG_WORDS)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Containers the class rules never drop: dropping one would drop the whole page.
 # Quoted matter (embedded posts included) is article content whatever its widget class says.
 _NEVER_DROP = frozenset(["html", "body", "main", "article", "blockquote"])
-SKIPPED, NEGATIVE_HINT = 1, 2  # what :func:`judge` says of an element
+SKIPPED, NEGATIVE_HINT, WEAK_HINT = 1, 2, 3  # what :func:`judge` says of an element
 
 
 def negative_words(words: str) -> bool:
@@ -106,6 +117,13 @@ def negative_words(words: str) -> bool:
     if words.isascii():
         return _NEGATIVE_LOWER.search(words.lower()) is not None
     return NEGATIVE.search(words) is not None
+
+
+def strong_words(words: str) -> bool:
+    """``STRONG.search(words)`` as a bool, faster."""
+    if words.isascii():
+        return _STRONG_LOWER.search(words.lower()) is not None
+    return STRONG.search(words) is not None
 
 
 def positive_words(words: str) -> bool:
@@ -138,7 +156,7 @@ def is_skipped(element: HtmlElement) -> bool:
 
 
 def judge(element: HtmlElement) -> int:
-    """``SKIPPED`` as :func:`is_skipped`, else ``NEGATIVE_HINT`` as :func:`is_negative`, else 0;
+    """``SKIPPED`` as :func:`is_skipped`, else :func:`hint_strength` of its class/id (0 for none);
     one call per element of the layout walk, so it reads only the attributes the element has."""
     tag = element.tag
     if tag in SKIP_TAGS or not isinstance(tag, str):
@@ -156,7 +174,7 @@ def judge(element: HtmlElement) -> int:
     if tag in _NEVER_DROP or ("class" not in names and "id" not in names):
         return 0
     words = f"{get('class', '')} {get('id', '')}"
-    return NEGATIVE_HINT if len(words) >= 3 and _negative_words(words) else 0
+    return hint_strength(words) if len(words) >= 3 else 0
 
 
 def is_negative(element: HtmlElement) -> bool:
@@ -173,6 +191,19 @@ def is_negative(element: HtmlElement) -> bool:
 def _negative_words(words: str) -> bool:
     # Pages repeat a few hundred class/id strings thousands of times: match each one once.
     return negative_words(words) and not positive_words(words)
+
+
+@lru_cache(maxsize=8192)
+def hint_strength(words: str) -> int:
+    """``NEGATIVE_HINT`` for a strong word, ``WEAK_HINT`` for a weak one only, else 0."""
+    if not _negative_words(words):
+        return 0
+    if strong_words(words):
+        return NEGATIVE_HINT
+    # The class "hidden" alone is the CSS frameworks' display:none, unless a responsive variant
+    # ("hidden md:block") shows the block on other screens; "field--label-hidden" is a weak word.
+    tokens = words.lower().split()
+    return NEGATIVE_HINT if "hidden" in tokens and not any(":" in t for t in tokens) else WEAK_HINT
 
 
 def is_positive(element: HtmlElement) -> bool:

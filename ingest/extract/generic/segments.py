@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ingest.extract.generic.nodes import NEGATIVE_HINT, SKIPPED, is_negative, judge
+from ingest.extract.generic.nodes import SKIPPED, WEAK_HINT, is_negative, judge
 
 # Elements that start and end a line of text; inline elements (a, span, b, …) do not.
 BLOCK_TAGS = frozenset(
@@ -86,6 +86,7 @@ class Layout:
     segments: list[Segment] = field(default_factory=list)
     ranges: dict[HtmlElement, tuple[int, int]] = field(default_factory=dict)
     negatives: list[tuple[HtmlElement, int, int]] = field(default_factory=list)
+    weak: set[int] = field(default_factory=set)  # indexes of negatives hinted by weak words only
 
 
 def layout(root: HtmlElement) -> Layout:
@@ -106,14 +107,14 @@ def layout(root: HtmlElement) -> Layout:
         if event == "start":
             tag = element.tag
             if element is root:
-                negative = is_negative(element)
+                judged = 2 if is_negative(element) else 0
             else:
                 judged = judge(element)
                 if judged == SKIPPED:
                     walker.skip_subtree()
                     skipped = element  # its "end" comes next
                     continue
-                negative = judged == NEGATIVE_HINT
+            negative = judged > SKIPPED
             if parts and tag in _BREAKS:
                 _flush(parts, links, blocks[-1], negative_stack, quotes, segments)
                 links = 0
@@ -121,6 +122,8 @@ def layout(root: HtmlElement) -> Layout:
                 blocks.append(element)
                 starts[element] = len(segments)
             if negative:
+                if judged == WEAK_HINT:
+                    out.weak.add(len(negatives))
                 negative_stack.append(len(negatives))
                 negatives.append((element, len(segments), -1))
             if tag == "a":

@@ -11,6 +11,9 @@ from ingest.extract.generic.nodes import (
     NEGATIVE_HINT,
     POSITIVE,
     SKIPPED,
+    WEAK_HINT,
+    hint,
+    hint_strength,
     is_negative,
     is_skipped,
     judge,
@@ -64,7 +67,7 @@ def test_word_rules_match_as_ignorecase(words: str) -> None:
 PAGE = """<html><body><div class="article-body comments"><p class="share">s</p>
 <p hidden>h</p><p aria-hidden="true">a</p><p aria-hidden="false" id="related">r</p>
 <span role="navigation">n</span><span role="main">m</span><i style="display: none">i</i>
-<b style="">b</b><em style="color:red" class="Sidebar">e</em><main class="comments">c</main>
+<b style="">b</b><em style="color:red" class="Sidebar">e</em><i class="label-hidden">w</i><main class="comments">c</main>
 <blockquote class="twitter-tweet">t</blockquote><p class="" id="">e</p><nav>x</nav><!-- c -->
 <a rel="author" class="byline">y</a><u CLASS="Promo">z</u></div></body></html>"""
 
@@ -72,6 +75,33 @@ PAGE = """<html><body><div class="article-body comments"><p class="share">s</p>
 def test_judge_is_is_skipped_then_is_negative() -> None:
     elements = list(lxml.html.document_fromstring(PAGE).iter())
     assert len(elements) > 15
+    seen = set()
     for element in elements:
-        want = SKIPPED if is_skipped(element) else NEGATIVE_HINT if is_negative(element) else 0
+        want = (
+            SKIPPED
+            if is_skipped(element)
+            else hint_strength(hint(element))
+            if is_negative(element)
+            else 0
+        )
+        seen.add(want)
         assert judge(element) == want, lxml.html.tostring(element)
+    assert seen == {0, SKIPPED, NEGATIVE_HINT, WEAK_HINT}
+
+
+@pytest.mark.parametrize(
+    ("words", "strength"),
+    [
+        ("comments", NEGATIVE_HINT),
+        ("field field--label-hidden", WEAK_HINT),
+        ("paywall", WEAK_HINT),
+        ("print:max-w-none", WEAK_HINT),
+        ("intro hidden", NEGATIVE_HINT),  # the CSS frameworks' display:none
+        ("hidden md:block", WEAK_HINT),  # shown on larger screens
+        ("sidebar comments", NEGATIVE_HINT),
+        ("embed-responsive prose", 0),  # the typography framework's article class
+        ("sidebar-grid__content article__content", 0),
+    ],
+)
+def test_hint_strength_weighs_words(words: str, strength: int) -> None:
+    assert hint_strength(words) == strength
