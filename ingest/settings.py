@@ -9,6 +9,8 @@ from ingest import __version__
 BOT_NAME = "ingest"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
+# Our `scrapy crawl`: Scrapy's, with exit codes that say whether the crawl did its job (README).
+COMMANDS_MODULE = "commands"
 
 # --- our settings -----------------------------------------------------------------------------
 # Where articles are stored: an SQLite file path (env INGEST_DATABASE_PATH).

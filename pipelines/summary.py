@@ -15,8 +15,9 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from ingest.article import Article
+from ingest.report.outcome import crawl_outcome
 from ingest.report.tally import CrawlTally
-from ingest.store import StoreError, open_store, store_location
+from ingest.store import StoreError, opened, store_location
 from ingest.store.crawls import CrawlRecord, record_crawl, store_outcomes
 
 logger = logging.getLogger(__name__)
@@ -64,9 +65,14 @@ class CrawlSummary:
         per_source = self._per_source(stats)
         if self.record and self.location:
             self._record(spider, reason, per_source)
+        outcome = crawl_outcome(stats)
         if self.crawler.stats is not None:
             self.crawler.stats.set_value("ingest/summary", per_source)
-        logger.info("%s", format_summary(stats, reason) + format_sources(per_source))
+            self.crawler.stats.set_value("ingest/outcome", outcome.cause)
+            self.crawler.stats.set_value("ingest/exit_code", outcome.code)
+        summary = format_summary(stats, reason) + format_sources(per_source)
+        summary += f"\n  outcome:           {outcome.cause} (exit {outcome.code})"
+        (logger.error if outcome.code else logger.info)("%s", summary)
         if self.stats_file:
             stats = self.crawler.stats.get_stats() if self.crawler.stats else stats
             path = Path(self.stats_file)
@@ -98,8 +104,7 @@ class CrawlSummary:
         """Add the store's view (new and revised articles) and save the rows; never raises."""
         started = self.started.isoformat()
         try:
-            store = open_store(self.location)
-            try:
+            with opened(self.location, create=True) as store:
                 outcomes = store_outcomes(store, started)
                 for name, summary in per_source.items():
                     summary.update(outcomes.get(name, {"new": 0, "revised": 0}))
@@ -109,8 +114,6 @@ class CrawlSummary:
                     CrawlRecord(crawl_id, name, spider.name, started, finished, reason, summary)
                     for name, summary in per_source.items()
                 ])  # fmt: skip
-            finally:
-                store.close()
         except StoreError as exc:
             logger.error("crawl summary not stored: %s", exc)
 

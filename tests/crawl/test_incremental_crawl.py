@@ -41,14 +41,21 @@ class Run:
 
 
 def crawl(
-    proxy: str, db: str, tmp: Path, *settings: str, preexec_fn: Callable[[], None] | None = None
+    proxy: str,
+    db: str,
+    tmp: Path,
+    *settings: str,
+    preexec_fn: Callable[[], None] | None = None,
+    window: tuple[str, str] | None = None,
 ) -> Run:
-    """The real spider in a subprocess against ``proxy``, storing into ``db`` (path or URL)."""
+    """The real spider in a subprocess against ``proxy``, storing into ``db`` (path or URL);
+    ``window`` is since/until (default: the snapshot's last three days)."""
     until = captured_at().date()
+    since, until_ = window or (str(until - timedelta(days=2)), str(until))
     stats = tmp / f"stats{len(list(tmp.glob('stats*')))}.json"
     cmd = [
         sys.executable, "-m", "scrapy", "crawl", "korrespondent",
-        "-a", f"since={until - timedelta(days=2)}", "-a", f"until={until}",
+        "-a", f"since={since}", "-a", f"until={until_}",
         "-s", f"INGEST_REPLAY_PROXY={proxy}", "-s", f"INGEST_DATABASE_URL={db}",
         "-s", f"INGEST_STATS_FILE={stats}", "-s", "AUTOTHROTTLE_ENABLED=False",
         "-s", "LOG_LEVEL=INFO",

@@ -17,6 +17,7 @@ from tests.conftest import SNAPSHOT
 from tests.crawl.test_incremental_crawl import Run, crawl
 from tests.pgcluster import PgCluster
 from tests.snapshot_data import articles
+from tests.store.damage import store_with_damaged_page
 
 # Small batches, extraction inline: items reach the store in the order pages are served.
 BATCH = "INGEST_STORE_BATCH=4"
@@ -58,8 +59,11 @@ def _stored_urls(location: str) -> set[str]:
 
 
 def _assert_reported(run: Run, location: str) -> set[str]:
-    """Stored and not-stored together are every extracted article; nothing is both."""
-    assert run.returncode == 0, run.log[-3000:]
+    """Stored and not-stored together are every extracted article; nothing is both; the crawl
+    exits 3 (articles not stored) and its summary says so."""
+    assert run.returncode == 3, run.log[-3000:]
+    assert "Traceback" not in run.log, run.log[-5000:]
+    assert "NOT STORED" in run.log
     assert run.stats["finish_reason"] == "finished"
     missing = set(run.stats.get("ingest/store/not_stored_urls", []))
     stored = _stored_urls(location)
@@ -117,3 +121,21 @@ def test_postgres_gone_mid_crawl_keeps_what_was_committed(
     finally:
         postgres_server.start()
     _assert_reported(run, location)
+
+
+def test_a_store_with_a_damaged_page_fails_the_crawl_with_one_clear_cause(
+    replay: ReplayServer, tmp_path: Path
+) -> None:
+    db = tmp_path / "articles.sqlite"
+    store_with_damaged_page(db)
+    run = crawl(replay.url, str(db), tmp_path, BATCH, INLINE)
+    assert run.returncode == 3, run.log[-3000:]
+    assert "Traceback" not in run.log, run.log[-5000:]
+    assert run.stat("ingest/extracted") == len(articles())
+    assert run.stat("ingest/store/not_stored") == len(articles())
+    assert run.stat("ingest/store/inserted") == 0
+    assert "crawl finished" in run.log  # the summary was written, not crashed
+    assert f"NOT STORED:        {len(articles())}" in run.log
+    assert run.stats["ingest/outcome"].startswith(
+        f"{len(articles())} extracted articles not stored"
+    )

@@ -1,0 +1,1 @@
+"""Project commands of ``scrapy``: ``crawl`` with exit codes a scheduler can trust."""
