@@ -17,9 +17,9 @@ from scrapy.http import Response, TextResponse
 from ingest.discovery import (
     ArchiveLinks,
     archive_links,
-    feed_entries,
     parse_day,
 )
+from ingest.discovery.feeds import parse_feed
 from ingest.discovery.kinds import parse_discover
 from ingest.discovery.sitemaps import parse_sitemap
 from ingest.sites.korrespondent import MONTHS_EN, SITE
@@ -78,12 +78,15 @@ class KorrespondentSpider(ArticleRequests, scrapy.Spider):
 
     def parse_feed(self, response: Response, lang: str) -> Iterator[scrapy.Request]:
         """RSS items → article requests, filtered by pubDate when the feed gives one."""
-        for entry in feed_entries(response.body, response.url):
+        feed = parse_feed(response.body, response.url)
+        self._count_dtd("feed", feed.dtd_ignored, response.url)
+        for entry in feed.entries:
             yield from self._article(entry.url, response, entry.published, entry.as_hints())
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         """Sitemap indexes → child sitemaps; url sets → article requests filtered by lastmod."""
         sitemap = parse_sitemap(response.body, response.url)
+        self._count_dtd("sitemap", sitemap.dtd_ignored, response.url)
         if sitemap.error:
             self.logger.warning("unreadable sitemap %s: %s", response.url, sitemap.error)
             self.crawler.stats.inc_value(f"ingest/discovery/bad_sitemap/{sitemap.error}")
@@ -120,6 +123,11 @@ class KorrespondentSpider(ArticleRequests, scrapy.Spider):
             return
         self.seen_articles.add(url)
         yield self.article_request(url, hints)
+
+    def _count_dtd(self, what: str, ignored: bool, url: str) -> None:
+        if ignored:  # entities are an attack or junk in a sitemap or feed: read without them
+            self.crawler.stats.inc_value(f"ingest/discovery/dtd_ignored/{what}")
+            self.logger.warning("%s %s declares a DTD: read without its entities", what, url)
 
     def _in_range(self, moment: datetime, slack_days: int = 0) -> bool:
         day = moment.astimezone(ZoneInfo(self.site.timezone)).date()

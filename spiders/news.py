@@ -159,6 +159,7 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         """Indexes → child sitemaps in range; url sets → articles, newest first."""
         document = parse_sitemap(response.body, response.url)
+        self._count_dtd("sitemap", document.dtd_ignored, response.url)
         if document.error:
             self._count_bad("bad_sitemap", document.error, response.url)
             return
@@ -177,6 +178,7 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         """Feed items → articles, newest first, filtered by their dates."""
         document = parse_feed(response.body, response.url)
+        self._count_dtd("feed", document.dtd_ignored, response.url)
         if document.error:
             self._count_bad("bad_feed", document.error, response.url)
             return
@@ -247,6 +249,11 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
     def _count_bad(self, what: str, reason: str, url: str) -> None:
         self.crawler.stats.inc_value(f"{_STAT}/{what}/{reason}")
         self.logger.warning("%s %s: %s", what.replace("_", " "), url, reason)
+
+    def _count_dtd(self, what: str, ignored: bool, url: str) -> None:
+        if ignored:  # entities are an attack or junk in a sitemap or feed: read without them
+            self.crawler.stats.inc_value(f"{_STAT}/dtd_ignored/{what}")
+            self.logger.warning("%s %s declares a DTD: read without its entities", what, url)
 
     def _in_range(self, moment: datetime, slack_days: int = 0) -> bool:
         day = moment.astimezone(self.zone).date()

@@ -10,6 +10,7 @@ from typing import Any
 from lxml import etree
 from lxml.html import HtmlElement
 
+from ingest.discovery.xmldoc import parse_xml
 from ingest.extract.dates import parse_datetime
 from ingest.sanitize import join_url
 
@@ -17,7 +18,6 @@ FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xm
 # Where feeds usually live when a page declares none (WordPress, Drupal, common CMSs).
 USUAL_FEED_PATHS = ("/rss.xml", "/feed/", "/rss/", "/feed.xml", "/atom.xml")
 MAX_FEED_BYTES = 16 * 1024 * 1024
-_PARSER = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
 
 
 @dataclass
@@ -46,6 +46,7 @@ class FeedDocument:
 
     entries: list[FeedEntry] = field(default_factory=list)
     error: str = ""
+    dtd_ignored: bool = False  # it declared a DTD (entities): parsed without it
 
 
 def feed_entries(body: bytes, base_url: str) -> list[FeedEntry]:
@@ -59,19 +60,16 @@ def parse_feed(body: bytes, base_url: str, max_bytes: int = MAX_FEED_BYTES) -> F
         return FeedDocument(error="empty")
     if len(body) > max_bytes:
         return FeedDocument(error="too_large")
-    try:
-        root = etree.fromstring(body, _PARSER)
-    except etree.XMLSyntaxError:
-        root = None
+    root, dtd = parse_xml(body)
     if root is None or not isinstance(root.tag, str):
-        return FeedDocument(error="not_xml")
+        return FeedDocument(error="not_xml", dtd_ignored=dtd)
     try:
         kind = etree.QName(root).localname.lower()
     except ValueError:  # a namespace with "}" in it survives recover mode (found by fuzzing)
-        return FeedDocument(error="not_a_feed")
+        return FeedDocument(error="not_a_feed", dtd_ignored=dtd)
     if kind not in ("rss", "feed", "rdf", "channel"):
-        return FeedDocument(error="not_a_feed")
-    return FeedDocument(entries=_entries(root, base_url))
+        return FeedDocument(error="not_a_feed", dtd_ignored=dtd)
+    return FeedDocument(entries=_entries(root, base_url), dtd_ignored=dtd)
 
 
 def declared_feeds(tree: HtmlElement, base_url: str) -> list[str]:

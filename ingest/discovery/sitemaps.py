@@ -12,15 +12,13 @@ from typing import Any
 
 from lxml import etree
 
+from ingest.discovery.xmldoc import parse_xml
 from ingest.extract.dates import parse_datetime
 from ingest.sanitize import join_url
 
 # The sitemaps protocol caps a file at 50 MB uncompressed; more is not a sitemap we read.
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024
 _GZIP_MAGIC = b"\x1f\x8b"
-_PARSER = etree.XMLParser(
-    recover=True, resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True
-)
 
 
 @dataclass
@@ -60,6 +58,7 @@ class SitemapDocument:
     kind: str = ""
     entries: list[SitemapEntry] = field(default_factory=list)
     error: str = ""  # a stats reason: bad_gzip, too_large, not_xml, not_a_sitemap, empty
+    dtd_ignored: bool = False  # it declared a DTD (entities): parsed without it
 
 
 def parse_sitemap(
@@ -79,25 +78,22 @@ def parse_sitemap(
         return SitemapDocument(error="too_large")
     if not body.strip():
         return SitemapDocument(error="empty")
-    try:
-        root = etree.fromstring(body, _PARSER)
-    except etree.XMLSyntaxError:
-        root = None
+    root, dtd = parse_xml(body)
     if root is None or not isinstance(root.tag, str):
-        return SitemapDocument(error="not_xml")
+        return SitemapDocument(error="not_xml", dtd_ignored=dtd)
     try:
         kind = etree.QName(root).localname.lower()
     except ValueError:  # recover mode keeps tag names QName refuses (found by fuzzing)
-        return SitemapDocument(error="not_a_sitemap")
+        return SitemapDocument(error="not_a_sitemap", dtd_ignored=dtd)
     if kind not in ("urlset", "sitemapindex"):
-        return SitemapDocument(error="not_a_sitemap")
+        return SitemapDocument(error="not_a_sitemap", dtd_ignored=dtd)
     child = "url" if kind == "urlset" else "sitemap"
     entries = []
     for node in root.iterchildren("{*}" + child):
         entry = _entry(node, base_url)
         if entry is not None:
             entries.append(entry)
-    return SitemapDocument(kind=kind, entries=entries)
+    return SitemapDocument(kind=kind, entries=entries, dtd_ignored=dtd)
 
 
 def robots_sitemaps(text: str, base_url: str) -> list[str]:

@@ -209,11 +209,28 @@ def feed_extra(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> 
     )
 
 
+def _laughs(root: bytes) -> bytes:
+    """A DTD whose ``&l9;`` expands to 10^9 characters (libxml2 stops parsing at its use)."""
+    ents = b'<!ENTITY l0 "lol">' + b"".join(
+        b'<!ENTITY l%d "%s">' % (i, b"&l%d;" % (i - 1) * 10) for i in range(1, 10)
+    )
+    return b"<!DOCTYPE %s [%s]>\n" % (root, ents)
+
+
+def xml_entities(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """The sitemap or feed with an entity bomb declared and used before the first ``marker``."""
+    root = re.search(rb"<(urlset|sitemapindex|rss|feed)\b", page)
+    head = page[: root.start()] if root else b""
+    body = page[len(head) :].replace(args["marker"].encode(), b"&l9;" + args["marker"].encode(), 1)
+    _send(h, 200, head + _laughs(root.group(1) if root else b"x") + body, {})
+
+
 FAULTS: dict[str, Fault] = {
     f.__name__: f
     for f in (
         ok, tracking_copy, status_then_ok, retry_after, slow_then_ok, drop_before_body, drop_mid_body,
         short_body, broken_chunked, gzip_bomb, brotli_bomb, oversize, recode, invalid_bytes,
         malformed, truncate, not_html, links, redirect, redirect_chain, redirect_loop, empty, feed_extra,
+        xml_entities,
     )
 }  # fmt: skip

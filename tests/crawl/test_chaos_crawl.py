@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from ingest.article import Article
+from ingest.discovery.feeds import parse_feed
+from ingest.discovery.sitemaps import parse_sitemap
 from ingest.replay.chaos import ArrivalCounter, ChaosRoute, ChaosServer, load_routes
 from ingest.replay.server import Snapshot
 from ingest.store import open_store
@@ -161,3 +163,17 @@ def test_every_fault_was_served(chaos: ChaosRun) -> None:
     if chaos.spider == "news":
         pytest.skip("some faulted articles are linked only from day archives, which it skips")
     assert set(chaos.faults_served) == {r.fault for r in chaos.routes}
+
+
+def test_entity_declarations_lose_no_listed_url(chaos: ChaosRun) -> None:
+    """A sitemap or feed declaring an entity bomb is read whole, without it, and counted."""
+    requested = {u.split("?")[0] for u in chaos.requests}
+    good = set(_expected_by_canonical())
+    for route in (r for r in chaos.routes if r.fault == "xml_entities"):
+        clean = (SNAPSHOT / Snapshot.load(SNAPSHOT).lookup(route.url)["file"]).read_bytes()
+        parsed = parse_feed(clean, route.url) if route.args["what"] == "feed" else None
+        listed = {e.url for e in parsed.entries} if parsed else set()
+        listed |= {e.loc for e in parse_sitemap(clean, route.url).entries}
+        assert listed & good, route.url
+        assert listed & good <= requested, (route.url, sorted(listed & good - requested))
+        assert chaos.stats.get(f"ingest/discovery/dtd_ignored/{route.args['what']}", 0) >= 1

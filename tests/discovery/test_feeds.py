@@ -52,3 +52,17 @@ def test_truncated_and_empty_feeds_do_not_raise() -> None:
     assert [e.url for e in feed_entries(truncated, "https://x/")] == [
         "https://korrespondent.net/world/4601001-one/"
     ]
+
+
+def test_entity_declarations_cost_no_item_and_are_reported() -> None:
+    from ingest.discovery.feeds import parse_feed
+    from tests.discovery.test_sitemaps import _laughs
+
+    links = [f"https://site.example/news/{i}" for i in range(6)]
+    items = "".join(
+        f"<item><title>t{'&l9;' if i == 2 else ''}</title><link>{link}</link></item>"
+        for i, link in enumerate(links)
+    )
+    document = parse_feed(_laughs("rss") + f"<rss><channel>{items}</channel></rss>".encode(), "")
+    assert [e.url for e in document.entries] == links
+    assert document.dtd_ignored

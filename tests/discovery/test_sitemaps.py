@@ -100,3 +100,23 @@ def test_robots_sitemap_lines() -> None:
         "https://site.example/s1.xml",
         "https://x.example/s2.xml",
     ]
+
+
+def _laughs(root: str) -> bytes:
+    """A DTD whose last entity expands to 10^9 characters: libxml2 stops parsing at its use."""
+    ents = '<!ENTITY l0 "lol">' + "".join(
+        f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10)
+    )
+    return f'<?xml version="1.0"?>\n<!DOCTYPE {root} [{ents} <!-- a lone \' here -->]>\n'.encode()
+
+
+def test_entity_declarations_cost_no_entry_and_are_reported() -> None:
+    locs = [f"https://site.example/a/{i}" for i in range(8)]
+    urls = "".join(
+        f"<url><loc>{loc}{'&l9;' if i == 3 else ''}</loc></url>" for i, loc in enumerate(locs)
+    )
+    body = _laughs("urlset") + f"<urlset>{urls}</urlset>".encode()
+    document = parse_sitemap(body, BASE)
+    assert [e.loc for e in document.entries] == locs
+    assert document.dtd_ignored
+    assert not parse_sitemap(f"<urlset>{urls}</urlset>".encode(), BASE).dtd_ignored
