@@ -49,6 +49,11 @@ INGEST_DISTRIBUTED = os.environ.get("INGEST_DISTRIBUTED", "")
 INGEST_CRAWL_ID = os.environ.get("INGEST_CRAWL_ID", "")
 ADDONS = {"middlewares.distributed.DistributedAddon": 0}
 
+# Sitemap indexes are followed at most this many levels below the sitemap a crawl starts from
+# (real sites nest one or two); deeper ones are counted as
+# ingest/discovery/skipped/sitemap_depth_limit, never fetched.
+INGEST_SITEMAP_MAX_DEPTH = 5
+
 # --- crawling ---------------------------------------------------------------------------------
 USER_AGENT = f"news-ingest/{__version__} (+{INGEST_CONTACT})"
 ROBOTSTXT_OBEY = True

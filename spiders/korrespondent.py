@@ -93,8 +93,18 @@ class KorrespondentSpider(ArticleRequests, scrapy.Spider):
             return
         for entry in sitemap.entries:
             if sitemap.kind == "sitemapindex":
-                if entry.lastmod is None or self._in_range(entry.lastmod, slack_days=1):
-                    yield response.follow(entry.loc, callback=self.parse_sitemap)
+                if entry.lastmod is not None and not self._in_range(entry.lastmod, slack_days=1):
+                    continue
+                depth = response.meta.get("sitemap_depth", 0)
+                if depth >= self.crawler.settings.getint("INGEST_SITEMAP_MAX_DEPTH"):
+                    self.crawler.stats.inc_value("ingest/discovery/skipped/sitemap_depth_limit")
+                    self.logger.warning(
+                        "sitemap index %s: too deep, %s skipped", response.url, entry.loc
+                    )
+                    continue
+                yield response.follow(
+                    entry.loc, callback=self.parse_sitemap, meta={"sitemap_depth": depth + 1}
+                )
             else:
                 yield from self._article(entry.loc, response, entry.best_date, entry.as_hints())
 

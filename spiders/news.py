@@ -70,6 +70,11 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
         self.max_depth = int(depth)
         self.seen_articles: set[str] = set()
 
+    @property
+    def sitemap_max_depth(self) -> int:
+        """How many levels of sitemap indexes below a start sitemap are followed."""
+        return self.crawler.settings.getint("INGEST_SITEMAP_MAX_DEPTH")
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.start_url:
             yield scrapy.Request(self.start_url, self.parse_start, errback=self.discovery_failed)
@@ -160,6 +165,7 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
         """Indexes → child sitemaps in range; url sets → articles, newest first."""
         document = parse_sitemap(response.body, response.url)
         self._count_dtd("sitemap", document.dtd_ignored, response.url)
+        depth = response.meta.get("sitemap_depth", 0)
         if document.error:
             self._count_bad("bad_sitemap", document.error, response.url)
             return
@@ -171,7 +177,18 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
                 if entry.lastmod is not None and not self._in_range(entry.lastmod, slack_days=1):
                     self.crawler.stats.inc_value(f"{_STAT}/sitemap_out_of_range")
                     continue
-                yield scrapy.Request(entry.loc, self.parse_sitemap, errback=self.discovery_failed)
+                if depth >= self.sitemap_max_depth:
+                    self.crawler.stats.inc_value(f"{_STAT}/skipped/sitemap_depth_limit")
+                    self.logger.warning(
+                        "sitemap index %s: too deep, %s skipped", response.url, entry.loc
+                    )
+                    continue
+                yield scrapy.Request(
+                    entry.loc,
+                    self.parse_sitemap,
+                    errback=self.discovery_failed,
+                    meta={"sitemap_depth": depth + 1},
+                )
             else:
                 yield from self._article(entry.loc, entry.best_date, entry.as_hints())
 

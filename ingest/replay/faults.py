@@ -225,12 +225,24 @@ def xml_entities(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -
     _send(h, 200, head + _laughs(root.group(1) if root else b"x") + body, {})
 
 
+def sitemap_index_loop(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """The index, plus one more index (``?level=N+1``) in it, ``levels`` deep before it stops."""
+    level = int(h.query.get("level", "0"))
+    if level < int(args["levels"]):
+        more = b"<sitemap><loc>%s?level=%d</loc></sitemap>" % (
+            h.url.split("?")[0].encode(),
+            level + 1,
+        )
+        page = page.replace(b"</sitemapindex>", more + b"</sitemapindex>", 1)
+    _send(h, 200, page, {})
+
+
 FAULTS: dict[str, Fault] = {
     f.__name__: f
     for f in (
         ok, tracking_copy, status_then_ok, retry_after, slow_then_ok, drop_before_body, drop_mid_body,
         short_body, broken_chunked, gzip_bomb, brotli_bomb, oversize, recode, invalid_bytes,
         malformed, truncate, not_html, links, redirect, redirect_chain, redirect_loop, empty, feed_extra,
-        xml_entities,
+        xml_entities, sitemap_index_loop,
     )
 }  # fmt: skip

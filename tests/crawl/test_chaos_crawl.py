@@ -19,6 +19,7 @@ from ingest.discovery.feeds import parse_feed
 from ingest.discovery.sitemaps import parse_sitemap
 from ingest.replay.chaos import ArrivalCounter, ChaosRoute, ChaosServer, load_routes
 from ingest.replay.server import Snapshot
+from ingest.settings import INGEST_SITEMAP_MAX_DEPTH as SITEMAP_MAX_DEPTH
 from ingest.store import open_store
 from tests.conftest import ROOT, SNAPSHOT
 from tests.snapshot_data import COMPARED_FIELDS, articles, captured_at
@@ -177,3 +178,11 @@ def test_entity_declarations_lose_no_listed_url(chaos: ChaosRun) -> None:
         assert listed & good, route.url
         assert listed & good <= requested, (route.url, sorted(listed & good - requested))
         assert chaos.stats.get(f"ingest/discovery/dtd_ignored/{route.args['what']}", 0) >= 1
+
+
+def test_sitemap_indexes_are_read_to_a_bounded_depth(chaos: ChaosRun) -> None:
+    """An index that always names one more index is read INGEST_SITEMAP_MAX_DEPTH deep, counted."""
+    loop = next(r.url for r in chaos.routes if r.fault == "sitemap_index_loop")
+    levels = [u for u in chaos.requests if u.split("?")[0] == loop]
+    assert 1 < len(levels) <= SITEMAP_MAX_DEPTH + 1, len(levels)
+    assert chaos.stats.get("ingest/discovery/skipped/sitemap_depth_limit", 0) >= 1
