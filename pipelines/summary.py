@@ -7,13 +7,13 @@ import json
 import logging
 import os
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from ingest import atomic
 from ingest.article import Article
 from ingest.report.outcome import crawl_outcome
 from ingest.report.tally import CrawlTally
@@ -75,9 +75,8 @@ class CrawlSummary:
         (logger.error if outcome.code else logger.info)("%s", summary)
         if self.stats_file:
             stats = self.crawler.stats.get_stats() if self.crawler.stats else stats
-            path = Path(self.stats_file)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(stats, default=_jsonable, indent=1, sort_keys=True), "utf-8")
+            text = json.dumps(stats, default=_jsonable, indent=1, sort_keys=True)
+            atomic.write_text(self.stats_file, text)
 
     def _per_source(self, stats: dict[str, Any]) -> dict[str, dict[str, Any]]:
         """Every source's summary; drops counted outside the pipelines (HTTP errors, non-HTML)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from ingest import atomic
 from ingest.errors import InputError
 from ingest.eval.baselines import COMPARABLE
 from ingest.eval.runner import RunResult, ingest_extractor, load_pages, run
@@ -49,7 +50,7 @@ def handle(args: argparse.Namespace) -> int:
             runs.append(run(label, extractor, pages, progress=True))
     print_report(runs, args.worst, sys.stdout)
     if args.json:
-        args.json.write_text(json.dumps(report_dict(runs, args.worst), indent=2) + "\n")
+        atomic.write_text(args.json, json.dumps(report_dict(runs, args.worst), indent=2) + "\n")
     return 0
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
+from ingest import atomic
 from ingest.errors import InputError
 from ingest.report.page import ReportData, render
 from ingest.store import command_location, opened
@@ -37,7 +37,7 @@ def handle(args: argparse.Namespace) -> int:
     with opened(command_location(args.db)) as store:
         data = ReportData(since, recent_crawls(store, since), articles_per_hour(store, since))
     try:
-        Path(args.out).write_text(render(data), "utf-8")
+        atomic.write_text(args.out, render(data))
     except OSError as exc:
         raise InputError(f"{args.out}: cannot write ({exc.strerror or exc})") from exc
     print(f"{len(data.crawls)} crawl rows since {since[:16]} → {args.out}", file=sys.stderr)

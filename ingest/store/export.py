@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from tqdm import tqdm
 
+from ingest import atomic
 from ingest.article import Article
 from ingest.errors import IngestError
 from ingest.store.base import StoredArticle
@@ -88,10 +89,8 @@ def _text_out(out: str) -> Iterator[TextIO]:
     if out == "-":
         yield sys.stdout
         return
-    path = Path(out)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="") as stream:
+        with atomic.text_file(out, newline="") as stream:  # the old file stays until complete
             yield stream
     except OSError as exc:
         raise ExportError(f"{out}: cannot write ({exc.strerror or exc})") from exc

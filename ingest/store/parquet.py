@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from ingest import atomic
 from ingest.article import SCHEMA_VERSION
 from ingest.store.base import StoredArticle
 from ingest.store.export import ExportError, rows
@@ -78,24 +79,31 @@ def write_parquet(stored: Iterator[StoredArticle], out: Path) -> int:
             yield pa.RecordBatch.from_pylist(chunk, schema=schema)
 
     try:
-        if partitioned:
-            ds.write_dataset(
-                batches(),
-                out,
-                schema=schema,
-                format="parquet",
-                partitioning=["source", "published_date"],
-                partitioning_flavor="hive",
-                existing_data_behavior="overwrite_or_ignore",
-            )
-        else:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            with pq.ParquetWriter(out, schema) as writer:
-                for batch in batches():
-                    writer.write_batch(batch)
+        # Written under a temporary name beside ``out``, renamed into place when complete.
+        with atomic.replacing(out, folder=partitioned) as temp:
+            _write(batches(), temp, schema, partitioned)
     except (OSError, pa.ArrowException) as exc:
         raise ExportError(f"{out}: cannot write ({exc})") from exc
     return count
+
+
+def _write(
+    batches: Iterator[pa.RecordBatch], out: Path, schema: pa.Schema, partitioned: bool
+) -> None:
+    if partitioned:
+        ds.write_dataset(
+            batches,
+            out,
+            schema=schema,
+            format="parquet",
+            partitioning=["source", "published_date"],
+            partitioning_flavor="hive",
+            existing_data_behavior="overwrite_or_ignore",
+        )
+    else:
+        with pq.ParquetWriter(out, schema) as writer:
+            for batch in batches:
+                writer.write_batch(batch)
 
 
 def _typed(row: dict[str, Any], partitioned: bool) -> dict[str, Any]:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from ingest.cli import main
+from ingest.store import open_store
+from tests.store.conftest import make_article
 from tests.store.damage import store_with_damaged_page
 
 COMMANDS = {
@@ -62,3 +64,42 @@ def test_a_damaged_page_is_one_line(
     store_with_damaged_page(db)
     err = _one_line(COMMANDS[command](str(db), tmp_path), capsys)
     assert str(db) in err and "malformed" in err
+
+
+@pytest.mark.parametrize("name", ["a.jsonl", "a.csv", "a.parquet"])
+def test_a_failing_export_leaves_the_previous_export_as_it_was(
+    name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, out = tmp_path / "articles.sqlite", tmp_path / "out" / name
+    fmt = name.rsplit(".", 1)[1]
+    store_with_damaged_page(db)
+    good = tmp_path / "good.sqlite"
+    store = open_store(str(good))
+    store.upsert([make_article(n) for n in range(5)])
+    store.close()
+    assert main(["export", "--format", fmt, "--db", str(good), "--quiet", str(out)]) == 0
+    before = out.read_bytes()
+    capsys.readouterr()
+    err = _one_line(["export", "--format", fmt, "--db", str(db), "--quiet", str(out)], capsys)
+    assert "malformed" in err
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in out.parent.iterdir()) == [name]  # no temporary file left
+
+
+def test_a_failing_partitioned_export_leaves_no_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, out = tmp_path / "articles.sqlite", tmp_path / "dataset"
+    store_with_damaged_page(db)
+    _one_line(["export", "--format", "parquet", "--db", str(db), "--quiet", str(out)], capsys)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["articles.sqlite"]
+
+
+def test_a_failing_report_leaves_the_previous_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, out = tmp_path / "articles.sqlite", tmp_path / "r.html"
+    store_with_damaged_page(db)
+    out.write_text("<p>last week's report</p>", "utf-8")
+    _one_line(["report", "--db", str(db), str(out)], capsys)
+    assert out.read_text("utf-8") == "<p>last week's report</p>"
