@@ -2,12 +2,14 @@
 
 Scrapy exits 0 whenever the crawl ran; ours exits with the code the crawl summary decided
 (``ingest/exit_code`` in the stats: 3 articles not stored, 4 nothing stored; see
-``ingest.report.outcome``), and keeps Scrapy's 1 (could not start) and 2 (usage).
+``ingest.report.outcome``), and keeps Scrapy's 1 (could not start) and 2 (usage). A crawl
+stopped by a forced shutdown (a second Ctrl-C or SIGTERM) never closed: 130.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
@@ -26,4 +28,19 @@ class Command(ScrapyCrawl):
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
         super().run(args, opts)
         if self.exitcode == 0 and self.crawler is not None and self.crawler.stats is not None:
-            self.exitcode = int(self.crawler.stats.get_value("ingest/exit_code", 0) or 0)
+            if forced_shutdown(self.crawler):
+                self.exitcode = FORCED_SHUTDOWN
+            else:
+                self.exitcode = int(self.crawler.stats.get_value("ingest/exit_code", 0) or 0)
+
+
+FORCED_SHUTDOWN = 130
+
+
+def forced_shutdown(crawler: Crawler) -> bool:
+    """Whether the crawl was stopped before its spider closed (Scrapy's forced shutdown); the
+    asyncio tasks it left pending are then not worth a log line each at exit."""
+    if crawler.spider is None or (crawler.stats and crawler.stats.get_value("finish_reason")):
+        return False  # never started, or closed
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
+    return True

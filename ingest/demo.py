@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import sys
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -18,6 +20,7 @@ def run_demo(snapshot_dir: Path, db_path: str | None = None, days: int = 3) -> i
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from commands.crawl import FORCED_SHUTDOWN, forced_shutdown
     from pipelines.summary import format_summary
 
     snapshot = Snapshot.load(snapshot_dir)
@@ -32,6 +35,7 @@ def run_demo(snapshot_dir: Path, db_path: str | None = None, days: int = 3) -> i
         if db_path:
             settings.set("INGEST_DATABASE_PATH", db_path, priority="cmdline")
         process = CrawlerProcess(settings)
+        _say_signals()
         crawler = process.create_crawler("korrespondent")
         process.crawl(crawler, since=since.isoformat(), until=until.isoformat())
         process.start()
@@ -40,6 +44,9 @@ def run_demo(snapshot_dir: Path, db_path: str | None = None, days: int = 3) -> i
     print(f"snapshot {snapshot_dir} (captured {snapshot.captured_at.isoformat()}) → {store}")
     print(format_summary(stats))
     print(f"  wall time:         {time.monotonic() - started:.1f} s")
+    if forced_shutdown(crawler):
+        print("ingest demo: stopped by a forced shutdown (batches committed before it stay stored)")
+        return FORCED_SHUTDOWN
     return 0 if stats.get("finish_reason") == "finished" else 1
 
 
@@ -52,6 +59,7 @@ def run_generic_demo(snapshot_dir: Path, db_path: str | None = None) -> int:
     from scrapy.crawler import CrawlerProcess
     from scrapy.utils.project import get_project_settings
 
+    from commands.crawl import FORCED_SHUTDOWN, forced_shutdown
     from pipelines.summary import format_summary
 
     snapshot = Snapshot.load(snapshot_dir)
@@ -67,6 +75,7 @@ def run_generic_demo(snapshot_dir: Path, db_path: str | None = None) -> int:
         if db_path:
             settings.set("INGEST_DATABASE_PATH", db_path, priority="cmdline")
         process = CrawlerProcess(settings)
+        _say_signals()
         crawlers = []
         for site in sites:
             crawler = process.create_crawler("news")
@@ -82,4 +91,16 @@ def run_generic_demo(snapshot_dir: Path, db_path: str | None = None) -> int:
         print(f"\n{site['start_url']} (discovered by {site['discovery']})")
         print(format_summary(stats))
     print(f"  wall time:         {time.monotonic() - started:.1f} s")
+    if any(forced_shutdown(crawler) for _, crawler in crawlers):
+        print("ingest demo: stopped by a forced shutdown (batches committed before it stay stored)")
+        return FORCED_SHUTDOWN
     return 0 if ok else 1
+
+
+def _say_signals() -> None:
+    """Show Scrapy's "Received SIGINT, shutting down gracefully" lines although the demo logs
+    warnings only: a Ctrl-C that prints nothing while in-flight work drains looks ignored."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.INFO)
+    handler.addFilter(lambda record: record.getMessage().startswith("Received "))
+    logging.getLogger("scrapy.crawler").addHandler(handler)

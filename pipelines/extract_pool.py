@@ -43,6 +43,15 @@ class ExtractionPool:
         self._executor = ProcessPoolExecutor(
             self.workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
         )
+        from twisted.internet import reactor
+
+        # A forced shutdown (a second Ctrl-C) skips close(): drop the queued pages, end at once.
+        reactor.addSystemEventTrigger("during", "shutdown", self._abandon)  # type: ignore[attr-defined]
+
+    def _abandon(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
 
     def close(self) -> None:
         """Stop the workers once the pages handed to them are done."""

@@ -76,8 +76,14 @@ class StorePipeline:
         )
 
     def open_spider(self) -> None:
+        from twisted.internet import reactor
+
         self.store = open_store(self.location)
         self._writer.start()
+        # A forced shutdown (a second Ctrl-C) stops the reactor without close_spider: the writer
+        # thread must end too, or the interpreter waits for it forever at exit. The batch in its
+        # hands is finished (committed); buffered ones are lost as in a kill.
+        reactor.addSystemEventTrigger("during", "shutdown", self._stop_writer)  # type: ignore[attr-defined]
         logger.info("storing articles in %s", self.store.describe)
 
     async def close_spider(self) -> None:
@@ -90,7 +96,7 @@ class StorePipeline:
                 self.pending = []
                 await maybe_deferred_to_future(self._in_writer(self.store.close))
         finally:
-            self._writer.stop()
+            self._stop_writer()
         logger.info(
             "store %s: %d new, %d revised, %d unchanged, %d near-duplicates linked",
             self.store.describe if self.store else self.location,
@@ -105,6 +111,10 @@ class StorePipeline:
                 "ingest/store/not_stored_urls",
                 len(self.not_stored),
             )
+
+    def _stop_writer(self) -> None:
+        if self._writer.started:
+            self._writer.stop()
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, Article):
