@@ -76,6 +76,9 @@ HTTPERROR_ALLOWED_CODES: list[int] = []
 LOG_LEVEL = "INFO"
 LOGSTATS_INTERVAL = 30.0
 TELNETCONSOLE_ENABLED = False
+# Scrapy's remote-control HTTP server (scrapy.extensions.remote_control, on by default in
+# Scrapy 2.19) runs any Python it is sent, token-guarded: off. -s REMOTE_CONTROL_ENABLED=True.
+REMOTE_CONTROL_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 
