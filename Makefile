@@ -28,8 +28,8 @@ test: $(VENV)/.installed-test   ## lint, then the whole suite
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-eval: $(VENV)/.installed-test   ## extraction quality on the labelled benchmark pages, beside trafilatura
-	$(BIN)/ingest eval $(SHARED)/eval/aeb-dev --compare trafilatura
+eval: $(VENV)/.installed-test   ## every labelled set in $(SHARED)/eval, beside trafilatura and htmldate
+	$(BIN)/ingest eval $(SHARED)/eval
 
 bench: $(VENV)/.installed-test   ## speed beside baselines and limits: extraction, crawl to store, storage
 	$(BIN)/python -m bench.run

@@ -1,4 +1,9 @@
-"""``ingest eval DIR``: score our extractor on a labelled folder, optionally beside trafilatura."""
+"""``ingest eval [DIR...]``: every labelled set, ours beside trafilatura and htmldate, one run.
+
+A DIR is one labelled set (its layout is recognised by its labels file) or a folder of sets
+(``../shared/eval``, the default). Each page is extracted once by us; the baselines run on the
+same pages in the same process unless ``--fast``.
+"""
 
 from __future__ import annotations
 
@@ -6,30 +11,35 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TextIO
 
 from ingest import atomic
 from ingest.errors import InputError
-from ingest.eval.baselines import COMPARABLE
-from ingest.eval.runner import RunResult, ingest_extractor, load_pages, run
+from ingest.eval import aeb, dates, fundus, ruuk, traf
+from ingest.eval.sample import RAISED, Run, Sample, ours, run_extractor
 
 OURS = "ingest"
+LAYOUTS: tuple[ModuleType, ...] = (aeb, traf, dates, fundus, ruuk)
+DEFAULT_DIR = Path("..") / "shared" / "eval"
+MIN_LANGUAGE_PAGES = 5  # smaller groups are printed together as "other" (all are in --json)
 
 
 def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Add the ``eval`` subcommand; its handler is ``args.handler(args) -> exit code``."""
     parser = subparsers.add_parser(
         "eval",
-        help="score the extractor on a labelled folder (ground-truth.json + html/*.html.gz)",
-        description="Benchmark metric: 4-token shingles, per-page normalized, mean P and R.",
+        help="score extraction on every labelled set, beside trafilatura and htmldate",
+        description=__doc__.split("\n\n")[0],
     )
-    parser.add_argument("dir", type=Path, metavar="DIR", help="labelled folder, aeb-dev layout")
+    parser.add_argument("dirs", type=Path, nargs="*", metavar="DIR", help="a set or sets folder")
+    parser.add_argument("--fast", action="store_true", help="ours only: no baselines")
     parser.add_argument(
         "--compare",
         action="append",
-        choices=sorted(COMPARABLE),
+        choices=["trafilatura"],
         default=[],
-        help="also run this extractor on the same pages in the same process (all its modes)",
+        help="accepted for old scripts: the baselines run unless --fast",
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="write the figures as JSON")
     parser.add_argument("--worst", type=int, default=10, metavar="N", help="pages listed (10)")
@@ -37,74 +47,124 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return parser
 
 
+def find_sets(dirs: list[Path]) -> list[tuple[str, ModuleType, Path]]:
+    """(set name, layout, folder) of each DIR, or of each set inside a DIR of sets."""
+    found = []
+    for folder in dirs or [DEFAULT_DIR]:
+        if not folder.is_dir():
+            raise InputError(f"{folder}: not a directory")
+        layout = _layout(folder)
+        if layout is not None:
+            found.append((folder.resolve().name, layout, folder))
+            continue
+        inner = [(sub.name, _layout(sub), sub) for sub in sorted(folder.iterdir()) if sub.is_dir()]
+        sets = [(name, layout, sub) for name, layout, sub in inner if layout is not None]
+        if not sets:
+            raise InputError(
+                f"{folder}: no labelled set here (no ground-truth.json, items.json, "
+                "gold.json, pages.json or *_meta.info)"
+            )
+        found.extend(sets)
+    return found
+
+
+def evaluate(name: str, layout: ModuleType, folder: Path, baselines: bool) -> dict[str, Any]:
+    """Load one set, run ours (and the baselines), and return its figures and weakest pages."""
+    samples = layout.load(folder)
+    if not samples:
+        raise InputError(f"{folder}: no labelled pages")
+    runs = [run_extractor(OURS, ours, samples, progress=True)]
+    if baselines:
+        for label, extractor in layout.baselines().items():
+            runs.append(run_extractor(label, extractor, samples, progress=True))
+    return summarize(name, layout, samples, runs)
+
+
+def summarize(name: str, layout: ModuleType, samples: list[Sample], runs: list[Run]) -> dict:
+    """Figures per run, per language (the labels' language, else ours), and our weakest pages."""
+    languages = [
+        s.language or o.language or "?" for s, o in zip(samples, runs[0].outputs, strict=True)
+    ]
+    by_language: dict[str, dict[str, Any]] = {}
+    for language in sorted(set(languages)):
+        idx = [i for i, lang in enumerate(languages) if lang == language]
+        by_language[language] = {"pages": len(idx)} | {
+            r.name: layout.figures([samples[i] for i in idx], [r.outputs[i] for i in idx])
+            for r in runs
+        }
+    ours_run = runs[0]
+    scored = sorted(
+        (layout.page_score(s, o), s.page_id, s.url, o.error)
+        for s, o in zip(samples, ours_run.outputs, strict=True)
+    )
+    return {
+        "layout": layout.NAME,
+        "pages": len(samples),
+        "headline": layout.HEADLINE,
+        "columns": list(layout.COLUMNS),
+        "runs": {
+            r.name: layout.figures(samples, r.outputs)
+            | {
+                "errors": sum(1 for o in r.outputs if o.error.startswith(RAISED)),
+                "seconds": r.seconds,
+                "pages_per_second": r.pages_per_second,
+            }
+            for r in runs
+        },
+        "languages": by_language,
+        "worst": [{"id": i, "url": u, "score": sc, "error": e} for sc, i, u, e in scored],
+    }
+
+
 def handle(args: argparse.Namespace) -> int:
-    """Run the evaluation described by ``args``; print the table; 0 on success."""
-    if not args.dir.is_dir():
-        raise InputError(f"{args.dir}: not a directory")
-    pages = load_pages(args.dir)
-    if not pages:
-        raise InputError(f"{args.dir}: no labelled pages")
-    runs = [run(OURS, ingest_extractor(), pages, progress=True)]
-    for name in args.compare:
-        for label, extractor in COMPARABLE[name]().items():
-            runs.append(run(label, extractor, pages, progress=True))
-    print_report(runs, args.worst, sys.stdout)
+    """Run every set named by ``args``; print the tables; 0 on success."""
+    report = {"sets": {}}
+    for name, layout, folder in find_sets(args.dirs):
+        report["sets"][name] = evaluate(name, layout, folder, baselines=not args.fast)
+        print_set(name, report["sets"][name], args.worst, sys.stdout)
     if args.json:
-        atomic.write_text(args.json, json.dumps(report_dict(runs, args.worst), indent=2) + "\n")
+        for figures in report["sets"].values():
+            figures["worst"] = figures["worst"][: args.worst]
+        atomic.write_text(args.json, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return 0
 
 
-def print_report(runs: list[RunResult], worst: int, out: TextIO) -> None:
-    """The side-by-side table of all runs, then our weakest pages."""
-    pages = len(runs[0].pages)
-    out.write(f"{pages} pages; pages/s is extraction alone, one process\n\n")
-    header = f"{'extractor':<30} {'precision':>9} {'recall':>7} {'F1':>7} {'mean F1':>8}"
-    out.write(f"{header} {'empty':>6} {'errors':>6} {'pages/s':>8}\n")
-    for result in runs:
-        s = result.summary
-        errors = sum(1 for p in result.pages if p.error)
-        out.write(
-            f"{result.name:<30} {s.precision:>9.4f} {s.recall:>7.4f} {s.f1:>7.4f} "
-            f"{s.mean_page_f1:>8.4f} {s.empty:>6} {errors:>6} {result.pages_per_second:>8.1f}\n"
-        )
+def print_set(name: str, figures: dict[str, Any], worst: int, out: TextIO) -> None:
+    """One set: a row per extractor, the headline per language, our weakest pages."""
+    columns = figures["columns"]
+    out.write(
+        f"\n== {name} ({figures['layout']} layout, {figures['pages']} pages; "
+        "pages/s is extraction alone, one process)\n"
+    )
+    widths = [max(len(c), 7) for c in columns]
+    out.write(
+        f"{'extractor':<30} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True))
+    )
+    out.write(f" {'errors':>6} {'pages/s':>8}\n")
+    for run_name, row in figures["runs"].items():
+        cells = " ".join(_cell(row[c], w) for c, w in zip(columns, widths, strict=True))
+        out.write(f"{run_name:<30} {cells} {row['errors']:>6} {row['pages_per_second']:>8.1f}\n")
+    headline, names = figures["headline"], list(figures["runs"])
+    out.write(f"\n{headline} per language: " + " | ".join(names) + "\n")
+    other: list[str] = []
+    for language, group in figures["languages"].items():
+        if group["pages"] < MIN_LANGUAGE_PAGES:
+            other.append(f"{language}:{group['pages']}")
+            continue
+        cells = " ".join(_cell(group[n][headline], 8) for n in names)
+        out.write(f"  {language:<6} {group['pages']:>4} pages  {cells}\n")
+    if other:
+        out.write(f"  other (under {MIN_LANGUAGE_PAGES} pages each): {' '.join(other)}\n")
     if worst > 0:
-        out.write(f"\nlowest F1 ({runs[0].name}):\n")
-        for page in runs[0].worst(worst):
-            sc = page.score
-            note = f"  [{page.error}]" if page.error else ""
-            out.write(
-                f"  F1 {sc.f1:.3f}  P {sc.precision:.3f}  R {sc.recall:.3f}  "
-                f"{page.page_id[:12]}  {page.url}{note}\n"
-            )
+        out.write(f"lowest {headline} ({OURS}):\n")
+        for page in figures["worst"][:worst]:
+            note = f"  [{page['error']}]" if page["error"] else ""
+            out.write(f"  {page['score']:.3f}  {page['id'][:40]}  {page['url'][:70]}{note}\n")
 
 
-def report_dict(runs: list[RunResult], worst: int) -> dict[str, Any]:
-    """The figures for machines: one entry per run, and our weakest pages."""
-    figures = {}
-    for result in runs:
-        s = result.summary
-        figures[result.name] = {
-            "precision": s.precision,
-            "recall": s.recall,
-            "f1": s.f1,
-            "mean_page_f1": s.mean_page_f1,
-            "empty": s.empty,
-            "errors": sum(1 for p in result.pages if p.error),
-            "pages": s.pages,
-            "pages_per_second": result.pages_per_second,
-            "seconds": result.seconds,
-        }
-    return {
-        "runs": figures,
-        "worst": [
-            {
-                "id": p.page_id,
-                "url": p.url,
-                "f1": p.score.f1,
-                "precision": p.score.precision,
-                "recall": p.score.recall,
-                "error": p.error,
-            }
-            for p in runs[0].worst(worst)
-        ],
-    }
+def _cell(value: float | int, width: int) -> str:
+    return f"{value:>{width}}" if isinstance(value, int) else f"{value:>{width}.4f}"
+
+
+def _layout(folder: Path) -> ModuleType | None:
+    return next((layout for layout in LAYOUTS if layout.detect(folder)), None)

@@ -1,4 +1,4 @@
-"""Run an extractor over a labelled folder (``ground-truth.json`` + ``html/<id>.html.gz``) and score it."""
+"""Text-only runs over an aeb-layout folder (what bench.extraction times): extractor(html, url) → text."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ingest.errors import InputError
 from ingest.eval.metric import PageScore, Summary, score_page, summarize
+from ingest.eval.sample import decode_html
 
 Extractor = Callable[[bytes, str], str]
 
@@ -104,25 +105,14 @@ def run(
     return result
 
 
-def decode_html(html: bytes) -> str | bytes:
-    """UTF-8 text when the bytes are valid UTF-8 (stored pages lack their HTTP charset), else bytes."""
-    try:
-        return html.decode("utf-8")
-    except UnicodeDecodeError:
-        return html
-
-
 def ingest_extractor() -> Extractor:
-    """The full orchestrator (lead + body, as stored) when it exists, else the generic path."""
-    try:
-        from ingest.extract import extract
-    except ImportError:
-        return generic_extractor
-    fetched_at = datetime.now(UTC)
+    """What we store for a page (lead + body), through the one extraction path."""
+    from ingest.eval.sample import Sample, now, ours
+
+    fetched_at = now()
 
     def extract_text(html: bytes, url: str) -> str:
-        article = extract(decode_html(html), url, fetched_at)
-        return "\n".join(part for part in (article.lead, article.body) if part)
+        return ours(Sample("", url, html, fetched_at, None)).text
 
     return extract_text
 
