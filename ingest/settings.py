@@ -69,6 +69,10 @@ DOWNLOAD_TIMEOUT = 20
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_TIMES = 2
+# A 429 or 503 with Retry-After (middlewares.retry_after): the domain waits as asked, at most this
+# long (a longer wait is not honoured: the plain retries apply), this many times per request.
+INGEST_RETRY_AFTER_MAX_SECONDS = 120
+INGEST_RETRY_AFTER_TIMES = 5
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 0.5
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
@@ -94,6 +98,8 @@ DOWNLOAD_HANDLERS = {
 # The network guard runs before everything, Scrapy's OffsiteMiddleware (50) right after it.
 DOWNLOADER_MIDDLEWARES = {
     "middlewares.netguard.NetGuardMiddleware": 40,
+    # Answers reach it before RetryMiddleware (550): a 429/503 with Retry-After waits as asked.
+    "middlewares.retry_after.RetryAfterMiddleware": 560,
     # After retries and redirects (550, 600) on the way out, first to see a 304 coming back.
     "middlewares.incremental.IncrementalMiddleware": 650,
     # Next to the download handler: requests as sent, responses as received (still compressed).

@@ -11,7 +11,8 @@ from __future__ import annotations
 import json
 import socket
 import threading
-from collections import Counter
+import time
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -96,6 +97,7 @@ class ChaosServer:
         self.requests: list[str] = []
         self.faults_served: Counter[str] = Counter()
         self._hits: Counter[str] = Counter()
+        self.hit_times: defaultdict[str, list[float]] = defaultdict(list)  # monotonic, per route
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _chaos_handler(self))
         self._httpd.daemon_threads = True
@@ -114,6 +116,7 @@ class ChaosServer:
     def next_hit(self, key: str) -> int:
         with self._lock:
             self._hits[key] += 1
+            self.hit_times[key].append(time.monotonic())
             return self._hits[key] - 1
 
     @property

@@ -65,6 +65,14 @@ def retry_after(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) ->
         ok(h, page, args, hit)
 
 
+def refused_with_retry_after(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """``statuses`` (429, 503…) in turn, each asking for ``seconds`` of patience; then the page."""
+    statuses = args["statuses"]
+    if hit >= len(statuses):
+        return ok(h, page, args, hit)
+    _send(h, statuses[hit], b"busy", {"Retry-After": str(args["seconds"])})
+
+
 def slow_then_ok(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
     if hit == 0:
         time.sleep(float(args["delay"]))  # longer than the crawl's DOWNLOAD_TIMEOUT
@@ -240,7 +248,7 @@ def sitemap_index_loop(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: 
 FAULTS: dict[str, Fault] = {
     f.__name__: f
     for f in (
-        ok, tracking_copy, status_then_ok, retry_after, slow_then_ok, drop_before_body, drop_mid_body,
+        ok, tracking_copy, status_then_ok, retry_after, refused_with_retry_after, slow_then_ok, drop_before_body, drop_mid_body,
         short_body, broken_chunked, gzip_bomb, brotli_bomb, oversize, recode, invalid_bytes,
         malformed, truncate, not_html, links, redirect, redirect_chain, redirect_loop, empty, feed_extra,
         xml_entities, sitemap_index_loop,

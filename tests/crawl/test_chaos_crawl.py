@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,6 +40,7 @@ class ChaosRun:
     routes: list[ChaosRoute]
     requests: list[str]
     faults_served: Counter[str]
+    hit_times: dict[str, list[float]]
     private_arrivals: int
 
 
@@ -75,7 +77,7 @@ def chaos(
     store.close()
     yield ChaosRun(
         spider, done.returncode, done.stderr, stats, stored, routes,
-        list(server.requests), server.faults_served, arrivals,
+        list(server.requests), server.faults_served, dict(server.hit_times), arrivals,
     )  # fmt: skip
 
 
@@ -186,3 +188,13 @@ def test_sitemap_indexes_are_read_to_a_bounded_depth(chaos: ChaosRun) -> None:
     levels = [u for u in chaos.requests if u.split("?")[0] == loop]
     assert 1 < len(levels) <= SITEMAP_MAX_DEPTH + 1, len(levels)
     assert chaos.stats.get("ingest/discovery/skipped/sitemap_depth_limit", 0) >= 1
+
+
+def test_retry_after_is_waited_for_then_the_article_is_stored(chaos: ChaosRun) -> None:
+    """429/503 with Retry-After: each retry comes no sooner than asked; three refusals cost nothing."""
+    for route in (r for r in chaos.routes if r.fault == "refused_with_retry_after"):
+        times = chaos.hit_times[route.url]
+        assert len(times) == len(route.args["statuses"]) + 1, times
+        gaps = [later - earlier for earlier, later in pairwise(times)]
+        assert min(gaps) >= route.args["seconds"] * 0.9, gaps
+    assert chaos.stats.get("ingest/retry_after/count", 0) >= 3
