@@ -1,5 +1,9 @@
 """Any news site: robots.txt → sitemaps (indexes, Google News), declared or usual feeds, and
-link following with an article-URL heuristic where a site has neither.
+link following where a site has neither.
+
+What a sitemap or feed lists is fetched whatever its URL looks like; the URL heuristic only
+orders and bounds link following, and a page whose URL cannot say is fetched and decides
+itself (``ingest.discovery.pagekind``).
 
 ``scrapy crawl news -a url=https://site/`` (a home page, a feed or a sitemap) or
 ``scrapy crawl news -a source=NAME`` (a registered source, with its feeds, sitemaps and URL
@@ -9,10 +13,9 @@ or feed said about them as ``hints`` for the extraction pipeline to use as evide
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
-from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import scrapy
@@ -20,20 +23,23 @@ from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
 from ingest.discovery import archive_links, parse_day
-from ingest.discovery.feeds import USUAL_FEED_PATHS, declared_feeds, parse_feed
+from ingest.discovery.feeds import parse_feed
 from ingest.discovery.kinds import parse_discover
 from ingest.discovery.links import on_site, site_domain, url_kind
-from ingest.discovery.sitemaps import parse_sitemap, robots_sitemaps
+from ingest.discovery.lists import links_in
+from ingest.discovery.pagekind import page_kind
+from ingest.discovery.sitemaps import parse_sitemap
 from ingest.extract.page import parse_tree
+from ingest.fetched import FetchedPage
 from ingest.sites import get_site, site_for_url
-from ingest.sites.base import ListSelectors, SiteProfile
+from ingest.sites.base import SiteProfile
 from spiders.articles import ArticleRequests, failure_reason
+from spiders.start import ALL_LINKS, StartPage
 
-_ALL_LINKS = ListSelectors(article_link="a[href]", next_page="a[rel=next]")
 _STAT = "ingest/discovery"
 
 
-class NewsSpider(ArticleRequests, scrapy.Spider):
+class NewsSpider(StartPage, ArticleRequests, scrapy.Spider):
     """``scrapy crawl news -a url=URL|source=NAME [-a since=D] [-a until=D] [-a limit=N] [-a depth=N]
     [-a discover=feeds,sitemaps,archives]`` (``archives``: link following from the home page)."""
 
@@ -69,6 +75,7 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
         self.limit = int(limit) if limit not in (None, "") else None
         self.max_depth = int(depth)
         self.seen_articles: set[str] = set()
+        self.seen_candidates: set[str] = set()
 
     @property
     def sitemap_max_depth(self) -> int:
@@ -87,78 +94,6 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
                 yield scrapy.Request(url, self.parse_feed, errback=self.discovery_failed)
             if not edition.sitemaps and not edition.feeds and "archives" in self.discover:
                 yield scrapy.Request(edition.home, self.parse_listing, cb_kwargs={"depth": 0})
-
-    # --- what the start URL is --------------------------------------------------------------
-    def parse_start(self, response: Response) -> Iterable[scrapy.Request]:
-        """A sitemap or a feed is read as one; an HTML page is a home page: robots.txt next."""
-        head = response.body[:2048].lstrip().lower()
-        if head.startswith(b"\x1f\x8b") or b"<urlset" in head or b"<sitemapindex" in head:
-            return self.parse_sitemap(response)
-        if b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head:
-            return self.parse_feed(response)
-        if not isinstance(response, TextResponse):
-            self.crawler.stats.inc_value(f"{_STAT}/bad_start/not_html")
-            return []
-        tree = parse_tree(response.text)
-        feeds = [f for f in declared_feeds(tree, response.url) if self._allowed(f, "feed")]
-        links = archive_links(response.text, response.url, _ALL_LINKS).articles
-        home = {"home": response.url, "has_feeds": bool(feeds), "links": links}
-        robots = urljoin(response.url, "/robots.txt")
-        requests = [
-            scrapy.Request(f, self.parse_feed, errback=self.discovery_failed) for f in feeds
-        ]
-        requests.append(
-            scrapy.Request(
-                robots, self.parse_robots, errback=self.robots_failed, cb_kwargs=home, meta=home
-            )
-        )
-        return requests
-
-    def parse_robots(
-        self, response: Response, home: str, has_feeds: bool, links: list[str]
-    ) -> Iterator[scrapy.Request]:
-        """``Sitemap:`` lines → sitemaps; with neither sitemaps nor feeds, look further."""
-        text = response.text if isinstance(response, TextResponse) else ""
-        sitemaps = [s for s in robots_sitemaps(text, response.url) if self._allowed(s, "sitemap")]
-        for url in sitemaps:
-            yield scrapy.Request(url, self.parse_sitemap, errback=self.discovery_failed)
-        if not sitemaps and not has_feeds:
-            yield from self._probe_feeds(home, links, 0)
-
-    def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
-        """No robots.txt: no sitemaps from it; the home page's feeds or links decide."""
-        self.crawler.stats.inc_value(f"{_STAT}/no_robots")
-        meta = failure.request.meta
-        if not meta["has_feeds"]:
-            yield from self._probe_feeds(meta["home"], meta["links"], 0)
-
-    def _probe_feeds(self, home: str, links: list[str], index: int) -> Iterator[scrapy.Request]:
-        """Try the usual feed paths one by one; when none is a feed, follow the home page's links."""
-        if index < len(USUAL_FEED_PATHS):
-            state = {"home": home, "links": links, "index": index}
-            yield scrapy.Request(
-                urljoin(home, USUAL_FEED_PATHS[index]),
-                self.parse_probe,
-                errback=self.probe_failed,
-                cb_kwargs=state,
-                meta={"probe": state},
-            )
-            return
-        self.crawler.stats.inc_value(f"{_STAT}/link_following")
-        yield from self._follow(links, home, depth=0)
-
-    def parse_probe(
-        self, response: Response, home: str, links: list[str], index: int
-    ) -> Iterable[scrapy.Request]:
-        document = parse_feed(response.body, response.url)
-        if document.error:
-            return self._probe_feeds(home, links, index + 1)
-        self.crawler.stats.inc_value(f"{_STAT}/feed_at_usual_path")
-        return self.parse_feed(response)
-
-    def probe_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
-        state = failure.request.meta["probe"]
-        yield from self._probe_feeds(state["home"], state["links"], state["index"] + 1)
 
     # --- discovery documents ----------------------------------------------------------------
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
@@ -190,7 +125,8 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
                     meta={"sitemap_depth": depth + 1},
                 )
             else:
-                yield from self._article(entry.loc, entry.best_date, entry.as_hints())
+                listed_in = "news_sitemap" if entry.is_news else "sitemap"
+                yield from self._listed(entry.loc, entry.best_date, entry.as_hints(), listed_in)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         """Feed items → articles, newest first, filtered by their dates."""
@@ -200,48 +136,112 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
             self._count_bad("bad_feed", document.error, response.url)
             return
         for entry in sorted(document.entries, key=_newest_first(lambda e: e.published)):
-            yield from self._article(entry.url, entry.published, entry.as_hints())
+            yield from self._listed(entry.url, entry.published, entry.as_hints(), "feed")
 
     def parse_listing(self, response: Response, depth: int) -> Iterator[scrapy.Request]:
         """A page of links (home, section): articles, and listings one level deeper."""
         if isinstance(response, TextResponse):
-            links = archive_links(response.text, response.url, _ALL_LINKS).articles
+            links = archive_links(response.text, response.url, ALL_LINKS).articles
             yield from self._follow(links, response.url, depth)
 
+    def parse_candidate(
+        self, response: Response, hints: dict[str, Any], depth: int | None
+    ) -> Iterator[scrapy.Request | FetchedPage]:
+        """A page whose URL could not say what it is: the page's own kind decides. An article is
+        handed on; anything else gives no item (counted), and a listing's links are followed
+        when ``depth`` is not None (link following; a sitemap's pages are not followed)."""
+        if not isinstance(response, TextResponse):
+            yield from self.parse_article(response, hints)  # counted as not_html there
+            return
+        tree = parse_tree(response.text)
+        kind = page_kind(tree)
+        self.crawler.stats.inc_value(f"{_STAT}/page_kind/{kind}")
+        if kind == "article":
+            if self._room_for(response.url, "article page"):
+                self.seen_articles.add(response.request.url if response.request else response.url)
+                yield from self.parse_article(response, hints)
+            return
+        self.logger.info("no item from %s: the page is a %s, not an article", response.url, kind)
+        if depth is not None and kind == "listing":
+            yield from self._follow(
+                links_in(tree, response.url, ALL_LINKS).articles, response.url, depth
+            )
+
     def _follow(self, links: list[str], page_url: str, depth: int) -> Iterator[scrapy.Request]:
+        """Links of a listing: article URLs are fetched as articles; URLs of unknown shape
+        (the shape of most listings, and of articles on some sites) are fetched while the
+        depth allows and their pages decide; tag, video, author, service… pages are skipped."""
         for link in links:
             if not on_site(link, self.allowed_domains):
                 self.crawler.stats.inc_value(f"{_STAT}/skipped/offsite")
                 continue
-            if self._is_article(link):
-                yield from self._article(link, None, {"found_on": page_url})
-            elif url_kind(link) in ("listing", "home"):
-                if depth < self.max_depth:
+            kind = "article" if self._is_article(link) else url_kind(link)
+            if kind == "article":
+                yield from self._article(link, {"found_on": page_url})
+            elif kind in ("listing", "home"):
+                if depth >= self.max_depth:
+                    self.crawler.stats.inc_value(f"{_STAT}/skipped/depth_limit")
+                elif self._registered(link):  # the source's URL pattern says: not an article
                     yield scrapy.Request(link, self.parse_listing, cb_kwargs={"depth": depth + 1})
                 else:
-                    self.crawler.stats.inc_value(f"{_STAT}/skipped/depth_limit")
+                    yield from self._candidate(link, {"found_on": page_url}, depth + 1)
             else:
-                self.crawler.stats.inc_value(f"{_STAT}/skipped/{url_kind(link)}")
+                self.crawler.stats.inc_value(f"{_STAT}/skipped/{kind}")
 
     # --- articles ---------------------------------------------------------------------------
-    def _article(
-        self, url: str, published: datetime | None, hints: dict[str, Any]
+    def _listed(
+        self, url: str, published: datetime | None, hints: dict[str, Any], listed_in: str
     ) -> Iterator[scrapy.Request]:
+        """A URL the site lists (feed, news sitemap, sitemap): fetched, whatever its shape, unless
+        off-site, dated out of range or (a registered source) outside the source's URL pattern;
+        every such skip is counted and logged with its reason."""
         if not self._allowed(url, "article"):
             return
-        if not self._is_article(url):
-            self.crawler.stats.inc_value(f"{_STAT}/skipped/{url_kind(url)}")
-            return
         if published is not None and not self._in_range(published):
-            self.crawler.stats.inc_value(f"{_STAT}/out_of_range")
+            self._skip_listed(url, listed_in, "out_of_range", f"dated {published.isoformat()}")
             return
-        if url in self.seen_articles:
+        if self._registered(url) and not self._is_article(url):
+            self._skip_listed(url, listed_in, "not_source_article", "not the source's article URL")
             return
-        if self.limit is not None and len(self.seen_articles) >= self.limit:
-            self.crawler.stats.inc_value(f"{_STAT}/over_limit")
+        if listed_in != "sitemap" or self._is_article(url):
+            yield from self._article(url, hints)
+        else:  # a plain sitemap lists every kind of page: the page decides
+            yield from self._candidate(url, hints, None)
+
+    def _article(self, url: str, hints: dict[str, Any]) -> Iterator[scrapy.Request]:
+        if url in self.seen_articles or not self._room_for(url, "article"):
             return
         self.seen_articles.add(url)
         yield self.article_request(url, hints)
+
+    def _candidate(
+        self, url: str, hints: dict[str, Any], depth: int | None
+    ) -> Iterator[scrapy.Request]:
+        """A page that may be an article: fetched after the article URLs (lower priority), as an
+        article for the incremental store (a stored one is skipped or revalidated)."""
+        if url in self.seen_articles or url in self.seen_candidates:
+            return
+        self.seen_candidates.add(url)
+        yield scrapy.Request(
+            url,
+            self.parse_candidate,
+            errback=self.article_failed,
+            cb_kwargs={"hints": hints, "depth": depth},
+            meta={"ingest_article": True},
+            priority=-1,
+        )
+
+    def _room_for(self, url: str, what: str) -> bool:
+        """Whether the ``limit`` leaves room for one more article; a refusal is counted and logged."""
+        if self.limit is None or len(self.seen_articles) < self.limit:
+            return True
+        self.crawler.stats.inc_value(f"{_STAT}/over_limit")
+        self.logger.info("skipped %s %s: over the limit of %d articles", what, url, self.limit)
+        return False
+
+    def _skip_listed(self, url: str, listed_in: str, reason: str, why: str) -> None:
+        self.crawler.stats.inc_value(f"{_STAT}/{reason}")
+        self.logger.info("skipped %s listed in a %s: %s (%s)", url, listed_in, reason, why)
 
     def discovery_failed(self, failure: Failure) -> None:
         """A sitemap, feed or start page that could not be fetched: counted, the crawl goes on."""
@@ -250,8 +250,12 @@ class NewsSpider(ArticleRequests, scrapy.Spider):
         self.logger.warning("discovery page %s failed: %s", failure.request.url, reason)
 
     # --- helpers ----------------------------------------------------------------------------
+    def _registered(self, url: str) -> bool:
+        """Whether ``url`` belongs to the registered source, whose URL pattern is known."""
+        return self.site is not None and self.site.edition_for_url(url) is not None
+
     def _is_article(self, url: str) -> bool:
-        if self.site is not None and self.site.edition_for_url(url) is not None:
+        if self.site is not None and self._registered(url):
             return self.site.article_id(url) is not None
         return url_kind(url) == "article"
 

@@ -30,6 +30,12 @@ def archive_links(html: str, url: str, selectors: ListSelectors) -> ArchiveLinks
         tree = parse_tree(html)
     except (ValueError, lxml.etree.ParserError):  # e.g. "</\0": no document at all (fuzzing)
         return out
+    return links_in(tree, url, selectors)
+
+
+def links_in(tree: lxml.html.HtmlElement, url: str, selectors: ListSelectors) -> ArchiveLinks:
+    """As :func:`archive_links`, on a page already parsed."""
+    out = ArchiveLinks()
     for link in tree.cssselect(selectors.article_link):
         if selectors.ad_marker and _is_ad(link, selectors.ad_marker):
             out.ads_skipped += 1

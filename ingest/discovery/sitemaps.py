@@ -34,6 +34,11 @@ class SitemapEntry:
     news_publication: str = ""
 
     @property
+    def is_news(self) -> bool:
+        """Whether a Google News ``<news:news>`` element listed it: the site says it is news."""
+        return bool(self.news_published or self.news_title or self.news_publication)
+
+    @property
     def best_date(self) -> datetime | None:
         """The date to filter by before fetching: the news publication date, else lastmod."""
         return self.news_published or self.lastmod

@@ -31,7 +31,8 @@ def test_generator_rebuilds_the_committed_snapshot(tmp_path: Path) -> None:
 def test_manifest_is_marked_synthetic_and_every_file_exists() -> None:
     manifest = json.loads((SNAPSHOT / "manifest.json").read_text("utf-8"))
     assert manifest["synthetic"] is True
-    assert {s["discovery"] for s in manifest["sites"]} == {"sitemap", "feed", "links"}
+    paths = {"sitemap", "feed", "links"}
+    assert {s["discovery"] for s in manifest["sites"]} == paths | {f"{p}-opaque" for p in paths}
     for url, res in manifest["resources"].items():
         assert (SNAPSHOT / res["file"]).is_file(), url
         assert url.split("/")[2].endswith(".example"), url
