@@ -26,6 +26,7 @@ from bench import report
 from bench.rss import RssSampler
 from bench.site import GeneratedSite, generate, remove
 from ingest.extract.record import Dropped, extract_record
+from ingest.fetched import FetchedPage
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -79,7 +80,10 @@ def crawl(site: GeneratedSite, proxy: str, work: Path, name: str, *settings: str
 
 def extraction_alone(site: GeneratedSite, captured_at: str, workers: int) -> dict[str, Any]:
     """Extract every generated page in a pool of ``workers`` processes (pages read beforehand)."""
-    jobs = [(p.read_text("utf-8"), url, captured_at, "korrespondent") for url, p in site.articles]
+    jobs = [
+        FetchedPage(url, p.read_bytes(), captured_at, source="korrespondent")
+        for url, p in site.articles
+    ]
     with ProcessPoolExecutor(workers, mp_context=get_context("forkserver")) as pool:
         list(pool.map(_extract, jobs[: workers * 4]))  # start the workers and import everything
         start = time.perf_counter()
@@ -101,8 +105,8 @@ def extraction_alone(site: GeneratedSite, captured_at: str, workers: int) -> dic
     }
 
 
-def _extract(job: tuple[str, str, str, str]) -> bool:
-    return not isinstance(extract_record(*job), Dropped)
+def _extract(job: FetchedPage) -> bool:
+    return not isinstance(extract_record(job), Dropped)
 
 
 def run(pages: int, workers: int, keep: bool = False) -> dict[str, Any]:

@@ -140,9 +140,8 @@ def _read_html(name: str) -> bytes:
 
 def _extract(args: argparse.Namespace) -> int:
     from ingest.errors import ExtractionError
-    from ingest.extract import extract_page
-    from ingest.extract.page import parse_html
-    from ingest.extract.urls import declared_url
+    from ingest.extract.path import record_of
+    from ingest.fetched import FetchedPage
 
     fetched_at = datetime.now(UTC)
     if args.fetched_at:
@@ -155,15 +154,12 @@ def _extract(args: argparse.Namespace) -> int:
     failures = 0
     for name in args.files:
         try:
-            html = _read_html(name)
-            page = parse_html(html, args.url or "", fetched_at)
-            if not args.url:
-                page.url = declared_url(page.tree)
-                if not page.url:
-                    raise InputError(f"{name}: no canonical or og:url in the page; pass --url")
-            article = extract_page(page)
+            article = record_of(FetchedPage(args.url or "", _read_html(name), fetched_at)).article
         except (InputError, ExtractionError) as exc:
-            print(f"ingest extract: error: {name}: {exc}", file=sys.stderr)
+            message = str(exc)
+            if isinstance(exc, ExtractionError) and exc.reason == "no_url":
+                message = "no canonical or og:url in the page; pass --url"
+            print(f"ingest extract: error: {name}: {message}", file=sys.stderr)
             failures += 1
             continue
         print(json.dumps({"file": name, **article.to_dict()}, ensure_ascii=False))

@@ -1,4 +1,4 @@
-"""Normalize articles and drop a second copy of one URL seen earlier in the same crawl.
+"""Drop a second copy of one URL seen earlier in the same crawl (the record path normalized it).
 
 Identity is ``ingest.normalize.url_key``: tracking parameters, AMP and mobile mirrors and a
 trailing slash do not make another article. Across crawls the store upserts by the same key;
@@ -15,13 +15,13 @@ from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from ingest.article import Article
-from ingest.normalize import normalize_article, url_key
+from ingest.normalize import url_key
 
 logger = logging.getLogger(__name__)
 
 
 class DedupePipeline:
-    """Canonicalize URLs; one article per URL key per crawl, the others counted and logged."""
+    """One article per URL key per crawl, the others counted and logged."""
 
     def __init__(self, stats: StatsCollector) -> None:
         self.stats = stats
@@ -34,7 +34,7 @@ class DedupePipeline:
     def process_item(self, item: Any) -> Any:
         if not isinstance(item, Article):
             return item
-        article = normalize_article(item)
+        article = item
         key = url_key(article.canonical_url)
         if key in self.seen:
             self.stats.inc_value("ingest/duplicates/canonical_url")

@@ -1,4 +1,4 @@
-"""FetchedPage → Article: runs the pure extraction, turning failures into counted drops.
+"""FetchedPage → Article: runs the record path (``ingest.extract.path``), counting drops and flags.
 
 Extraction is CPU-bound, so by default it runs in ``INGEST_EXTRACT_WORKERS`` worker processes
 (one per CPU), never in the reactor thread; ``INGEST_EXTRACT_WORKERS=0`` runs it inline.
@@ -10,13 +10,11 @@ import logging
 import os
 from typing import Any
 
-from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from ingest.article import Article
-from ingest.extract.evidence import Evidence, apply_evidence
 from ingest.extract.record import Dropped, extract_record
 from ingest.fetched import FetchedPage
 from pipelines.extract_pool import ExtractionPool
@@ -54,28 +52,21 @@ class ExtractPipeline:
     async def process_item(self, item: Any) -> Any:
         if not isinstance(item, FetchedPage):
             return item
-        page = ItemAdapter(item)
-        evidence = Evidence.from_hints(page["hints"] or {})
-        args = (page["html"], page["url"], page["fetched_at"], page["source"], evidence.title)
         if self.pool is None:
-            result = extract_record(*args)
+            result = extract_record(item)
         else:
-            result = await self.pool.call(extract_record, *args)
+            result = await self.pool.call(extract_record, item)
         if isinstance(result, Dropped):
             if result.reason == "extractor_error":
-                logger.error("extraction crashed on %s: %s", page["url"], result.detail)
-            return self._drop(result.reason, page["url"], result.detail.split("\n", 1)[0])
-        article, flags = apply_evidence(Article.from_dict(result.record), evidence)
+                logger.error("extraction crashed on %s: %s", item.url, result.detail)
+            return self._drop(result.reason, item.url, result.detail.split("\n", 1)[0])
+        article = Article.from_dict(result.record)
         for kind, count in result.removed.items():  # which boilerplate rules fired, how often
             self.stats.inc_value(f"ingest/boilerplate/{article.source}/{kind}", count)
-        for flag in flags:  # e.g. ingest/evidence/published_later_than_sitemap
+        for flag in result.flags:  # e.g. ingest/evidence/published_later_than_sitemap
             self.stats.inc_value(f"ingest/evidence/{flag}")
             if "later" in flag or "days_from" in flag or "differs" in flag:
-                logger.info("evidence: %s on %s", flag, page["url"])
-        # The response's validators, kept by the store for the next crawl's conditional GET.
-        hints = page["hints"] or {}
-        article.http_etag = str(hints.get("http_etag") or "")
-        article.http_last_modified = str(hints.get("http_last_modified") or "")
+                logger.info("evidence: %s on %s", flag, item.url)
         self.stats.inc_value("ingest/extracted")
         self.stats.inc_value(f"ingest/parser/{article.parser}")
         return article

@@ -15,7 +15,6 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from ingest.discovery import fetched_at_of
-from ingest.extract.encoding import decode_html
 from ingest.fetched import FetchedPage
 
 
@@ -45,11 +44,12 @@ class ArticleRequests:
             return
         yield FetchedPage(
             url=response.url,
-            html=decode_html(response.body, content_type),
+            body=response.body,
             fetched_at=fetched_at_of(response.headers.get(b"Date")),
             status=response.status,
             source=self.source_name,
             hints={**hints, **_validators(response)},
+            content_type=content_type,
         )
 
     def article_failed(self, failure: Failure) -> None:

@@ -1,35 +1,20 @@
-"""Extraction: pure functions from (html, url, fetched_at) to an Article. Never imports Scrapy."""
+"""Extraction: pure functions from a fetched page to an Article. Never imports Scrapy.
+
+Every caller goes through :func:`ingest.extract.path.record_of`; :func:`extract` is its
+shorthand for a page in hand (tests, tools).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urlsplit
 
-from ingest import __version__
-from ingest.article import Article, content_hash
-from ingest.errors import ExtractionError
-from ingest.extract.boilerplate import clean_paragraphs
-from ingest.extract.dates import local_iso, utc_iso
-from ingest.extract.generic import generic_body, generic_metadata
-from ingest.extract.language import detect_language
-from ingest.extract.page import Page, parse_html
-from ingest.extract.site import SiteFields, extract_site_fields
-from ingest.sanitize import defang_article, join_url
-from ingest.sites import site_for_url
+from ingest.article import Article
+from ingest.extract.fields import GENERIC_PARSER
+from ingest.extract.path import Record, record_of
+from ingest.fetched import FetchedPage
 from ingest.sites.base import SiteProfile
 
-GENERIC_PARSER = f"generic/{__version__}"
-
-__all__ = ["Extraction", "extract", "extract_detailed", "extract_page"]
-
-
-@dataclass(frozen=True)
-class Extraction:
-    """An article and what cleaning took out of it: boilerplate kind → paragraphs removed."""
-
-    article: Article
-    removed: dict[str, int]
+__all__ = ["GENERIC_PARSER", "Record", "extract", "record_of"]
 
 
 def extract(
@@ -38,86 +23,12 @@ def extract(
     fetched_at: datetime,
     site: SiteProfile | None = None,
     fallback_title: str = "",
+    content_type: str = "",
 ) -> Article:
-    """Parse ``html`` once and extract the article; raises ExtractionError with a drop reason."""
-    return extract_detailed(html, url, fetched_at, site, fallback_title).article
-
-
-def extract_detailed(
-    html: str | bytes,
-    url: str,
-    fetched_at: datetime,
-    site: SiteProfile | None = None,
-    fallback_title: str = "",
-) -> Extraction:
-    """As :func:`extract`, with the boilerplate it removed (for crawl reports)."""
-    return _extract(parse_html(html, url, fetched_at), site, fallback_title)
-
-
-def extract_page(page: Page, site: SiteProfile | None = None, fallback_title: str = "") -> Article:
-    """The article of an already parsed page: site selectors first, the generic path for the rest.
+    """The record path's article of ``html``; raises ExtractionError with a drop reason.
 
     ``fallback_title`` (e.g. a sitemap's ``news:title``) is used only when the page has none.
     """
-    return _extract(page, site, fallback_title).article
-
-
-def _extract(page: Page, site: SiteProfile | None, fallback_title: str) -> Extraction:
-    site = site or site_for_url(page.url)
-    if site is not None:
-        site = site.version_at(page.fetched_at)  # the version valid when the page was fetched
-    meta = generic_metadata(page, site.timezone if site else "UTC")
-    if meta.kind != "article":
-        raise ExtractionError(f"not_article_{meta.kind}", page.url)
-    fields = extract_site_fields(page, site) if site else SiteFields()
-    paragraphs = fields.paragraphs if fields.paragraphs else generic_body(page)
-    lead = fields.lead or (meta.lead if not fields.body_found else "")
-    cleaned = clean_paragraphs(paragraphs, site.boilerplate if site else None)
-    body = "\n".join(cleaned.kept)
-    title = fields.title or meta.title or " ".join(fallback_title.split())
-    if not body.strip():
-        raise ExtractionError("no_body", page.url)
-    if not title:
-        raise ExtractionError("no_title", page.url)
-
-    # A javascript:, data: or unparsable "canonical" is ignored.
-    canonical = (join_url(page.url, meta.canonical_url) if meta.canonical_url else "") or page.url
-    edition = site.edition_for_url(canonical) if site else None
-    declared = edition.language if edition else meta.language
-    published = meta.published_at or fields.published_at
-    source_id = ""
-    if site:
-        source_id = site.article_id(canonical) or site.article_id(page.url) or ""
-    if not source_id and cleaned.script_ids:
-        source_id = cleaned.script_ids[0]
-    removed = {kind: len(lines) for kind, lines in cleaned.removed.items()}
-    if fields.related_dropped:
-        removed["related_headline"] = removed.get("related_headline", 0) + fields.related_dropped
-    article = defang_article(
-        Article(
-            url=page.url,
-            canonical_url=canonical,
-            source=site.name if site else _host(canonical).removeprefix("www."),
-            source_article_id=source_id,
-            language=detect_language(f"{title}\n{body}", declared),
-            title=title,
-            lead=lead,
-            body=body,
-            authors=fields.authors or meta.authors,
-            published_at=utc_iso(published),
-            published_at_local=local_iso(published),
-            modified_at=utc_iso(meta.modified_at),
-            section=fields.section or meta.section,
-            tags=fields.tags or meta.tags,
-            images=fields.images or meta.images,
-            original_source=cleaned.original_source,
-            fetched_at=utc_iso(page.fetched_at) or "",
-            parser=site.parser_version if site else GENERIC_PARSER,
-            content_hash=content_hash(body),
-        )
-    )
-    return Extraction(article, removed)
-
-
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    hints = {"news_title": fallback_title} if fallback_title else {}
+    fetched = FetchedPage(url, html, fetched_at, content_type=content_type, hints=hints)
+    return record_of(fetched, site).article

@@ -15,10 +15,9 @@ from tqdm import tqdm
 
 from ingest.article import Article
 from ingest.discovery.timing import fetched_at_of
-from ingest.extract.encoding import decode_html
-from ingest.extract.evidence import Evidence, apply_evidence
 from ingest.extract.record import Dropped, extract_record
-from ingest.normalize import normalize_article, url_key
+from ingest.fetched import FetchedPage
+from ingest.normalize import url_key
 from ingest.sites import site_for_url
 from ingest.store.sql import SqlStore
 from ingest.warc.reader import CapturedPage, read_body
@@ -67,17 +66,19 @@ def select_pages(
 
 
 def extract_capture(page: CapturedPage) -> Article | Dropped:
-    """The article of one captured page, exactly as the crawl's pipelines would have made it."""
-    html = decode_html(read_body(page), page.content_type)
-    fetched_at = fetched_at_of(page.date_header or None, now=page.captured_at)
-    evidence = Evidence.from_hints(page.hints)
-    result = extract_record(html, page.url, fetched_at, source_of(page), evidence.title)
+    """The article of one captured page, by the record path the crawl's pipelines run."""
+    fetched = FetchedPage(
+        url=page.url,
+        body=read_body(page),
+        fetched_at=fetched_at_of(page.date_header or None, now=page.captured_at),
+        source=source_of(page),
+        hints={**page.hints, "http_etag": page.etag, "http_last_modified": page.last_modified},
+        content_type=page.content_type,
+    )
+    result = extract_record(fetched)
     if isinstance(result, Dropped):
         return result
-    article, _flags = apply_evidence(Article.from_dict(result.record), evidence)
-    article.http_etag = page.etag
-    article.http_last_modified = page.last_modified
-    return normalize_article(article)
+    return Article.from_dict(result.record)
 
 
 def reprocess(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import gzip
-import json
 import shutil
 import subprocess
 import sys
@@ -21,25 +20,10 @@ from ingest.warc.reader import index_pages, warc_files
 from ingest.warc.reprocess import reprocess, select_pages
 from ingest.warc.writer import Exchange, RotatingWarcWriter
 from tests.conftest import ROOT
-from tests.crawling import snapshot_crawl
 from tests.snapshot_data import articles, manifest
 
 # An extraction fix: korrespondent's "As reported earlier …" back-reference lines are not article text.
 FIX = r"(Как сообщал|Як повідомляв)\b"
-
-
-@pytest.fixture(scope="module")
-def captured(replay_server: str, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """One crawl of the snapshot with capture on: its store, WARC folder and stats."""
-    tmp = tmp_path_factory.mktemp("warc")
-    cmd = snapshot_crawl(
-        replay_server, tmp / "crawl.sqlite", tmp / "stats.json",
-        "-s", "INGEST_WARC_ENABLED=1", "-s", f"INGEST_WARC_DIR={tmp / 'warc'}",
-    )  # fmt: skip
-    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-3000:]
-    stats = json.loads((tmp / "stats.json").read_text("utf-8"))
-    return {"tmp": tmp, "warc": tmp / "warc", "db": tmp / "crawl.sqlite", "stats": stats}
 
 
 def _records(folder: Path) -> list[Any]:

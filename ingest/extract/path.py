@@ -1,0 +1,92 @@
+"""The one record path: a fetched page → an ``Article``, or an ``ExtractionError`` with its reason.
+
+decode → parse once → fields → discovery evidence → HTTP validators → normalize → output safety.
+The crawl's pipelines, ``ingest reprocess``, ``ingest extract`` and ``ingest eval`` all call
+:func:`record_of`, so a page gives the same record whichever of them reads it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from ingest.article import Article
+from ingest.errors import ExtractionError
+from ingest.extract.encoding import decode_html
+from ingest.extract.evidence import Evidence, apply_evidence
+from ingest.extract.fields import extract_fields
+from ingest.extract.page import parse_html
+from ingest.extract.urls import declared_url
+from ingest.fetched import FetchedPage
+from ingest.normalize import normalize_article
+from ingest.sanitize import defang_article
+from ingest.sites import SITES
+from ingest.sites.base import SiteProfile
+
+__all__ = ["Record", "record_of"]
+
+
+@dataclass(frozen=True)
+class Record:
+    """The stored article, what cleaning removed (boilerplate kind → lines) and the evidence flags
+    raised (``published_from_sitemap``, ``title_differs_from_discovery``…), for the crawl stats."""
+
+    article: Article
+    removed: dict[str, int] = field(default_factory=dict)
+    flags: tuple[str, ...] = ()
+
+
+def record_of(fetched: FetchedPage, site: SiteProfile | None = None) -> Record:
+    """The record of ``fetched``; raises ExtractionError (``reason`` = the drop's stats key).
+
+    ``site`` overrides the registered source named by ``fetched.source`` (else the URL's host);
+    an empty ``fetched.url`` means "the page's own canonical or og:url" (saved files).
+    """
+    page = parse_html(_text(fetched), fetched.url, _moment(fetched.fetched_at, fetched.url))
+    if not page.url:
+        page.url = declared_url(page.tree)
+        if not page.url:
+            raise ExtractionError("no_url", "(no URL)", "no canonical or og:url in the page")
+    evidence = Evidence.from_hints(fetched.hints)
+    done = extract_fields(page, site or SITES.get(fetched.source), evidence.title)
+    article, flags = apply_evidence(done.article, evidence)
+    hints = fetched.hints
+    article = dataclasses.replace(
+        article,
+        http_etag=str(hints.get("http_etag") or ""),
+        http_last_modified=str(hints.get("http_last_modified") or ""),
+    )
+    return Record(_safe(normalize_article(article)), done.removed, tuple(flags))
+
+
+def _text(fetched: FetchedPage) -> str:
+    """The page's text: bytes decoded by the crawl's one decoder, with the HTTP Content-Type."""
+    body = fetched.body
+    return decode_html(body, fetched.content_type or None) if isinstance(body, bytes) else body
+
+
+def _moment(value: str | datetime, url: str) -> datetime:
+    if isinstance(value, datetime):
+        moment = value
+    else:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"{url}: fetched_at {value!r} is not an ISO 8601 time") from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _safe(article: Article) -> Article:
+    """Output safety, last: no markup or ``javascript:`` in text, http(s) URLs only. A cut tag
+    leaves a space, so one-line fields are re-joined as normalization left them."""
+    safe = defang_article(article)
+    if safe == article:
+        return safe
+    return dataclasses.replace(
+        safe,
+        title=" ".join(safe.title.split()),
+        lead=" ".join(safe.lead.split()),
+        authors=[" ".join(a.split()) for a in safe.authors if a.strip()],
+        tags=[" ".join(t.split()) for t in safe.tags if t.strip()],
+    )
