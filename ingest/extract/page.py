@@ -9,9 +9,9 @@ from typing import Any
 
 import lxml.html
 from lxml.html import HtmlElement
-from w3lib.encoding import html_to_unicode
 
 from ingest.errors import ExtractionError
+from ingest.extract.encoding import decode_html
 
 
 @dataclass
@@ -41,10 +41,10 @@ _local = threading.local()  # lxml parsers must not be shared between threads
 
 
 def parse_tree(html: str | bytes, content_type: str | None = None) -> HtmlElement:
-    """An lxml document from text, or from bytes decoded as browsers do (BOM, HTTP charset,
-    ``<meta>``, then UTF-8/cp1252 detection) by w3lib, the same decoding Scrapy's responses use."""
+    """An lxml document from text, or from bytes decoded by the one decoder the crawl uses too
+    (:func:`ingest.extract.encoding.decode_html`)."""
     if isinstance(html, bytes):
-        html = html_to_unicode(content_type, html)[1]
+        html = decode_html(html, content_type)
     # lxml refuses str input carrying an XML encoding declaration: hand it UTF-8 bytes, said so.
     # Control characters are not allowed in XML text: lxml parses them but a later edit of the
     # tree (drop_tree moving a tail) raises ValueError (found by fuzzing). Browsers ignore them.
