@@ -1,14 +1,14 @@
-"""Any news site: robots.txt → sitemaps (indexes, Google News), declared or usual feeds, and
-link following where a site has neither.
+"""The one discovery spider: any news site, or a registered source bound by ``-a source=``.
 
-What a sitemap or feed lists is fetched whatever its URL looks like; the URL heuristic only
-orders and bounds link following, and a page whose URL cannot say is fetched and decides
-itself (``ingest.discovery.pagekind``).
+From a URL: robots.txt → sitemaps (indexes, Google News), declared or usual feeds, and link
+following where a site has neither. From a source's data (``ingest/sites/``): each edition's
+feeds, sitemaps and day archives (``Edition.archive_day_url``), or its home page's links when
+it has none of them. ``scrapy crawl korrespondent`` is this spider bound to that source.
 
-``scrapy crawl news -a url=https://site/`` (a home page, a feed or a sitemap) or
-``scrapy crawl news -a source=NAME`` (a registered source, with its feeds, sitemaps and URL
-pattern). Discovery only: article responses become ``FetchedPage`` items, with what the sitemap
-or feed said about them as ``hints`` for the extraction pipeline to use as evidence.
+What a sitemap, feed or day archive lists is fetched whatever its URL looks like; the URL
+heuristic only orders and bounds link following, and a page whose URL cannot say is fetched
+and decides itself (``ingest.discovery.pagekind``). Discovery only: article responses become
+``FetchedPage`` items, with what discovery said about them as ``hints`` (evidence).
 """
 
 from __future__ import annotations
@@ -22,26 +22,26 @@ import scrapy
 from scrapy.http import Response, TextResponse
 from twisted.python.failure import Failure
 
-from ingest.discovery import archive_links, parse_day
+from ingest.discovery import parse_day
+from ingest.discovery.archives import day_archive_urls
 from ingest.discovery.feeds import parse_feed
 from ingest.discovery.kinds import parse_discover
 from ingest.discovery.links import on_site, site_domain, url_kind
 from ingest.discovery.lists import links_in
-from ingest.discovery.pagekind import page_kind
 from ingest.discovery.sitemaps import parse_sitemap
 from ingest.extract.page import parse_tree
-from ingest.fetched import FetchedPage
 from ingest.sites import get_site, site_for_url
-from ingest.sites.base import SiteProfile
+from ingest.sites.base import Edition, SiteProfile
 from spiders.articles import ArticleRequests, failure_reason
-from spiders.start import ALL_LINKS, StartPage
+from spiders.links import LinkFollowing
+from spiders.start import StartPage
 
 _STAT = "ingest/discovery"
 
 
-class NewsSpider(StartPage, ArticleRequests, scrapy.Spider):
-    """``scrapy crawl news -a url=URL|source=NAME [-a since=D] [-a until=D] [-a limit=N] [-a depth=N]
-    [-a discover=feeds,sitemaps,archives]`` (``archives``: link following from the home page)."""
+class NewsSpider(StartPage, LinkFollowing, ArticleRequests, scrapy.Spider):
+    """``scrapy crawl news -a url=URL|source=NAME [-a editions=ru,uk] [-a since=D] [-a until=D]
+    [-a limit=N] [-a depth=N] [-a discover=feeds,sitemaps,archives]``."""
 
     name = "news"
 
@@ -54,6 +54,7 @@ class NewsSpider(StartPage, ArticleRequests, scrapy.Spider):
         limit: str | int | None = None,
         depth: str | int = 2,
         discover: str | None = None,
+        editions: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -63,6 +64,7 @@ class NewsSpider(StartPage, ArticleRequests, scrapy.Spider):
         self.start_url = url or ""
         self.site: SiteProfile | None = get_site(source) if source else site_for_url(url or "")
         self.source_name = self.site.name if self.site else ""
+        self.editions = _editions(self.site, editions)
         domains = set(self.site.domains) if self.site else set()
         if url:
             domains.add(site_domain(url))
@@ -86,14 +88,23 @@ class NewsSpider(StartPage, ArticleRequests, scrapy.Spider):
         if self.start_url:
             yield scrapy.Request(self.start_url, self.parse_start, errback=self.discovery_failed)
             return
-        assert self.site is not None
-        for edition in self.site.editions:
-            for url in edition.sitemaps if "sitemaps" in self.discover else ():
-                yield scrapy.Request(url, self.parse_sitemap, errback=self.discovery_failed)
-            for url in edition.feeds if "feeds" in self.discover else ():
-                yield scrapy.Request(url, self.parse_feed, errback=self.discovery_failed)
-            if not edition.sitemaps and not edition.feeds and "archives" in self.discover:
-                yield scrapy.Request(edition.home, self.parse_listing, cb_kwargs={"depth": 0})
+        for edition in self.editions:
+            for request in self._edition_requests(edition):
+                yield request
+
+    def _edition_requests(self, edition: Edition) -> Iterator[scrapy.Request]:
+        """What the source's data says to read for one edition, as far as ``discover`` allows."""
+        for url in edition.feeds if "feeds" in self.discover else ():
+            yield scrapy.Request(url, self.parse_feed, errback=self.discovery_failed)
+        for url in edition.sitemaps if "sitemaps" in self.discover else ():
+            yield scrapy.Request(url, self.parse_sitemap, errback=self.discovery_failed)
+        if "archives" not in self.discover:
+            return
+        if edition.archive_day_url:
+            for url in day_archive_urls(edition.archive_day_url, self.since, self.until):
+                yield scrapy.Request(url, self.parse_archive, errback=self.discovery_failed)
+        elif not edition.sitemaps and not edition.feeds:
+            yield scrapy.Request(edition.home, self.parse_listing, cb_kwargs={"depth": 0})
 
     # --- discovery documents ----------------------------------------------------------------
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
@@ -138,55 +149,15 @@ class NewsSpider(StartPage, ArticleRequests, scrapy.Spider):
         for entry in sorted(document.entries, key=_newest_first(lambda e: e.published)):
             yield from self._listed(entry.url, entry.published, entry.as_hints(), "feed")
 
-    def parse_listing(self, response: Response, depth: int) -> Iterator[scrapy.Request]:
-        """A page of links (home, section): articles, and listings one level deeper."""
-        if isinstance(response, TextResponse):
-            links = archive_links(response.text, response.url, ALL_LINKS).articles
-            yield from self._follow(links, response.url, depth)
-
-    def parse_candidate(
-        self, response: Response, hints: dict[str, Any], depth: int | None
-    ) -> Iterator[scrapy.Request | FetchedPage]:
-        """A page whose URL could not say what it is: the page's own kind decides. An article is
-        handed on; anything else gives no item (counted), and a listing's links are followed
-        when ``depth`` is not None (link following; a sitemap's pages are not followed)."""
-        if not isinstance(response, TextResponse):
-            yield from self.parse_article(response, hints)  # counted as not_html there
+    def parse_archive(self, response: Response) -> Iterator[scrapy.Request]:
+        """A day-archive page → its articles (the source's list selectors), and its next page."""
+        if not isinstance(response, TextResponse) or self.site is None:
             return
-        tree = parse_tree(response.text)
-        kind = page_kind(tree)
-        self.crawler.stats.inc_value(f"{_STAT}/page_kind/{kind}")
-        if kind == "article":
-            if self._room_for(response.url, "article page"):
-                self.seen_articles.add(response.request.url if response.request else response.url)
-                yield from self.parse_article(response, hints)
-            return
-        self.logger.info("no item from %s: the page is a %s, not an article", response.url, kind)
-        if depth is not None and kind == "listing":
-            yield from self._follow(
-                links_in(tree, response.url, ALL_LINKS).articles, response.url, depth
-            )
-
-    def _follow(self, links: list[str], page_url: str, depth: int) -> Iterator[scrapy.Request]:
-        """Links of a listing: article URLs are fetched as articles; URLs of unknown shape
-        (the shape of most listings, and of articles on some sites) are fetched while the
-        depth allows and their pages decide; tag, video, author, service… pages are skipped."""
-        for link in links:
-            if not on_site(link, self.allowed_domains):
-                self.crawler.stats.inc_value(f"{_STAT}/skipped/offsite")
-                continue
-            kind = "article" if self._is_article(link) else url_kind(link)
-            if kind == "article":
-                yield from self._article(link, {"found_on": page_url})
-            elif kind in ("listing", "home"):
-                if depth >= self.max_depth:
-                    self.crawler.stats.inc_value(f"{_STAT}/skipped/depth_limit")
-                elif self._registered(link):  # the source's URL pattern says: not an article
-                    yield scrapy.Request(link, self.parse_listing, cb_kwargs={"depth": depth + 1})
-                else:
-                    yield from self._candidate(link, {"found_on": page_url}, depth + 1)
-            else:
-                self.crawler.stats.inc_value(f"{_STAT}/skipped/{kind}")
+        links = links_in(parse_tree(response.text), response.url, self.site.list_selectors)
+        for url in links.articles:
+            yield from self._listed(url, None, {"archive": response.url}, "day_archive")
+        if links.next_page and self._allowed(links.next_page, "archive"):
+            yield scrapy.Request(links.next_page, self.parse_archive, errback=self.discovery_failed)
 
     # --- articles ---------------------------------------------------------------------------
     def _listed(
@@ -213,23 +184,6 @@ class NewsSpider(StartPage, ArticleRequests, scrapy.Spider):
             return
         self.seen_articles.add(url)
         yield self.article_request(url, hints)
-
-    def _candidate(
-        self, url: str, hints: dict[str, Any], depth: int | None
-    ) -> Iterator[scrapy.Request]:
-        """A page that may be an article: fetched after the article URLs (lower priority), as an
-        article for the incremental store (a stored one is skipped or revalidated)."""
-        if url in self.seen_articles or url in self.seen_candidates:
-            return
-        self.seen_candidates.add(url)
-        yield scrapy.Request(
-            url,
-            self.parse_candidate,
-            errback=self.article_failed,
-            cb_kwargs={"hints": hints, "depth": depth},
-            meta={"ingest_article": True},
-            priority=-1,
-        )
 
     def _room_for(self, url: str, what: str) -> bool:
         """Whether the ``limit`` leaves room for one more article; a refusal is counted and logged."""
@@ -290,3 +244,19 @@ def _newest_first(date_of: Any) -> Any:
         return (0, -moment.timestamp()) if moment is not None else (1, 0.0)
 
     return key
+
+
+def _editions(site: SiteProfile | None, wanted: str | None) -> list[Edition]:
+    """The source's editions named by ``-a editions=ru,uk`` (``ua`` means ``uk``); all by default."""
+    if site is None:
+        if wanted:
+            raise ValueError(f"editions={wanted!r}: only for a registered source (-a source=)")
+        return []
+    if not wanted or not wanted.strip():
+        return list(site.editions)
+    names = {"uk" if e.strip() == "ua" else e.strip() for e in wanted.split(",") if e.strip()}
+    chosen = [e for e in site.editions if e.language in names]
+    if not chosen or len(chosen) < len(names):
+        known = ", ".join(e.language for e in site.editions)
+        raise ValueError(f"editions={wanted!r}: choose from {known}")
+    return chosen

@@ -4,7 +4,7 @@ robots.txt (sitemaps), the feeds it declares, the usual feed paths, and at last 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import scrapy
@@ -15,9 +15,8 @@ from ingest.discovery.feeds import USUAL_FEED_PATHS, declared_feeds, parse_feed
 from ingest.discovery.lists import links_in
 from ingest.discovery.sitemaps import robots_sitemaps
 from ingest.extract.page import parse_tree
-from ingest.sites.base import ListSelectors
+from spiders.links import ALL_LINKS
 
-ALL_LINKS = ListSelectors(article_link="a[href]", next_page="a[rel=next]")
 _STAT = "ingest/discovery"
 
 
@@ -26,20 +25,22 @@ class StartPage:
 
     crawler: Any
 
-    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # provided by the spider and its other mixins
 
-    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
-        raise NotImplementedError
+        def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+            raise NotImplementedError
 
-    def discovery_failed(self, failure: Failure) -> None:
-        raise NotImplementedError
+        def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+            raise NotImplementedError
 
-    def _allowed(self, url: str, what: str) -> bool:
-        raise NotImplementedError
+        def discovery_failed(self, failure: Failure) -> None:
+            raise NotImplementedError
 
-    def _follow(self, links: list[str], page_url: str, depth: int) -> Iterator[scrapy.Request]:
-        raise NotImplementedError
+        def _allowed(self, url: str, what: str) -> bool:
+            raise NotImplementedError
+
+        def _follow(self, links: list[str], page_url: str, depth: int) -> Iterator[scrapy.Request]:
+            raise NotImplementedError
 
     def parse_start(self, response: Response) -> Iterable[scrapy.Request]:
         """A sitemap or a feed is read as one; an HTML page is a home page: robots.txt next."""

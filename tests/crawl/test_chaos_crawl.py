@@ -44,7 +44,7 @@ class ChaosRun:
     private_arrivals: int
 
 
-# The site's own spider and the generic news spider given the source: both must hold.
+# The source's spider and the news spider given the source: one spider, both names must hold.
 SPIDERS = {"korrespondent": [], "news": ["-a", "source=korrespondent"]}
 
 
@@ -114,18 +114,8 @@ def test_crawl_completes(chaos: ChaosRun) -> None:
     assert chaos.stats.get("ingest/dropped/extractor_error", 0) == 0
 
 
-def _control_articles(chaos: ChaosRun) -> dict[str, dict[str, Any]]:
-    """Every snapshot article; for the news spider those it discovered (it reads no archives)."""
-    expected = _expected_by_canonical()
-    if chaos.spider == "korrespondent":
-        return expected
-    requested = {u.split("?")[0] for u in chaos.requests}
-    assert len(requested & set(expected)) >= len(expected) // 2  # most of them are in feeds
-    return {url: want for url, want in expected.items() if url in requested}
-
-
 def test_every_recoverable_article_stored_once_and_correct(chaos: ChaosRun) -> None:
-    expected = _control_articles(chaos)
+    expected = _expected_by_canonical()  # both read the source's feeds, sitemaps and archives
     lost = {r.url for r in chaos.routes if r.expect.startswith("dropped:")}
     by_url = Counter(a.canonical_url for a in chaos.stored)
     got = {a.canonical_url: a.to_dict() for a in chaos.stored}
@@ -163,8 +153,6 @@ def test_nothing_leaves_the_allowed_hosts(chaos: ChaosRun) -> None:
 
 
 def test_every_fault_was_served(chaos: ChaosRun) -> None:
-    if chaos.spider == "news":
-        pytest.skip("some faulted articles are linked only from day archives, which it skips")
     assert set(chaos.faults_served) == {r.fault for r in chaos.routes}
 
 
