@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
@@ -26,12 +27,31 @@ class Command(ScrapyCrawl):
         return self.crawler
 
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
+        if len(args) == 1 and not self._arguments_ok(args[0], opts.spargs):
+            self.exitcode = 2
+            return
         super().run(args, opts)
         if self.exitcode == 0 and self.crawler is not None and self.crawler.stats is not None:
             if forced_shutdown(self.crawler):
                 self.exitcode = FORCED_SHUTDOWN
             else:
                 self.exitcode = int(self.crawler.stats.get_value("ingest/exit_code", 0) or 0)
+
+    def _arguments_ok(self, name: str, spargs: dict[str, str]) -> bool:
+        """Build the spider once before the crawl, so that a mistaken ``-a`` is one line here
+        rather than an asyncio "Task exception was never retrieved" traceback from the crawl."""
+        assert self.crawler_process
+        try:
+            spidercls = self.crawler_process.spider_loader.load(name)
+        except KeyError:
+            return True  # Scrapy's own "Spider not found" line
+        try:
+            spidercls(**spargs)
+        except (ValueError, KeyError, TypeError) as exc:
+            message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+            print(f"scrapy crawl {name}: error: {message}", file=sys.stderr)
+            return False
+        return True
 
 
 FORCED_SHUTDOWN = 130

@@ -25,7 +25,7 @@ from twisted.python.failure import Failure
 from ingest.discovery import parse_day
 from ingest.discovery.archives import day_archive_urls
 from ingest.discovery.feeds import parse_feed
-from ingest.discovery.kinds import parse_discover
+from ingest.discovery.kinds import parse_count, parse_discover
 from ingest.discovery.links import on_site, site_domain, url_kind
 from ingest.discovery.lists import links_in
 from ingest.discovery.sitemaps import parse_sitemap
@@ -74,8 +74,8 @@ class NewsSpider(StartPage, LinkFollowing, ArticleRequests, scrapy.Spider):
         self.since: date = parse_day(since, "since") if since else self.until - timedelta(days=1)
         if self.since > self.until:
             raise ValueError(f"since={self.since} is after until={self.until}")
-        self.limit = int(limit) if limit not in (None, "") else None
-        self.max_depth = int(depth)
+        self.limit = parse_count(limit, "limit")
+        self.max_depth = parse_count(depth, "depth", 2, least=0) or 0
         self.seen_articles: set[str] = set()
         self.seen_candidates: set[str] = set()
 

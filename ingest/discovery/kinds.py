@@ -16,3 +16,19 @@ def parse_discover(text: str | None) -> frozenset[str]:
             f"discover={text!r}: unknown {', '.join(unknown)}; choose from {', '.join(DISCOVERY_KINDS)}"
         )
     return kinds
+
+
+def parse_count(
+    text: str | int | None, name: str, default: int | None = None, least: int = 1
+) -> int | None:
+    """``-a limit=N`` / ``-a depth=N`` → a whole number of at least ``least``; ValueError names
+    the argument (``limit=0`` would fetch nothing, so it is refused rather than run)."""
+    if text is None or (isinstance(text, str) and not text.strip()):
+        return default
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{name}={text!r}: expected a whole number of {least} or more") from None
+    if value < least:
+        raise ValueError(f"{name}={str(text)!r}: expected a whole number of {least} or more")
+    return value
