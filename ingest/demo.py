@@ -8,8 +8,10 @@ import sys
 import time
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
+from ingest.errors import IngestError
 from ingest.replay.server import ReplayServer, Snapshot
 from ingest.sites.korrespondent import SITE
 
@@ -32,15 +34,14 @@ def run_demo(snapshot_dir: Path, db_path: str | None = None, days: int = 3) -> i
         settings.set("INGEST_REPLAY_PROXY", server.url, priority="cmdline")
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")  # loopback needs no manners
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
-        if db_path:
-            settings.set("INGEST_DATABASE_PATH", db_path, priority="cmdline")
+        _use_store(settings, db_path)
         process = CrawlerProcess(settings)
         _say_signals()
         crawler = process.create_crawler("korrespondent")
         process.crawl(crawler, since=since.isoformat(), until=until.isoformat())
         process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
-    store = settings.get("INGEST_DATABASE_PATH")
+    store = _store(settings)
     print(f"snapshot {snapshot_dir} (captured {snapshot.captured_at.isoformat()}) → {store}")
     print(format_summary(stats))
     print(f"  wall time:         {time.monotonic() - started:.1f} s")
@@ -72,8 +73,7 @@ def run_generic_demo(snapshot_dir: Path, db_path: str | None = None) -> int:
         settings.set("INGEST_REPLAY_PROXY", server.url, priority="cmdline")
         settings.set("AUTOTHROTTLE_ENABLED", False, priority="cmdline")
         settings.set("LOG_LEVEL", "WARNING", priority="cmdline")
-        if db_path:
-            settings.set("INGEST_DATABASE_PATH", db_path, priority="cmdline")
+        _use_store(settings, db_path)
         process = CrawlerProcess(settings)
         _say_signals()
         crawlers = []
@@ -82,7 +82,7 @@ def run_generic_demo(snapshot_dir: Path, db_path: str | None = None) -> int:
             process.crawl(crawler, url=site["start_url"], since=str(since), until=str(until))
             crawlers.append((site, crawler))
         process.start()
-    store = settings.get("INGEST_DATABASE_PATH")
+    store = _store(settings)
     print(f"snapshot {snapshot_dir} (captured {snapshot.captured_at.isoformat()}) → {store}")
     ok = True
     for site, crawler in crawlers:
@@ -104,3 +104,24 @@ def _say_signals() -> None:
     handler.setLevel(logging.INFO)
     handler.addFilter(lambda record: record.getMessage().startswith("Received "))
     logging.getLogger("scrapy.crawler").addHandler(handler)
+
+
+def _use_store(settings: Any, db_path: str | None) -> None:
+    """``--db`` (an SQLite path) wins over INGEST_DATABASE_URL; a store that cannot be opened
+    (a dead database server) is one error line before anything is crawled."""
+    from commands.crawl import store_problem
+
+    if db_path:
+        settings.set("INGEST_DATABASE_PATH", db_path, priority="cmdline")
+        settings.set("INGEST_DATABASE_URL", "", priority="cmdline")
+    problem = store_problem(settings)
+    if problem:
+        raise IngestError(problem)
+
+
+def _store(settings: Any) -> str:
+    from ingest.store import store_location
+
+    return store_location(
+        settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH", "")
+    )

@@ -37,8 +37,13 @@ class PostgresStore(SqlStore):
         try:
             return psycopg.connect(self.url, autocommit=True, connect_timeout=10)
         except psycopg.Error as exc:
-            reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
-            raise StoreError(f"{self.describe}: cannot connect ({reason})") from exc
+            # The first line says what failed ("… port 5432 failed: Connection refused"); the
+            # last is libpq's generic hint.
+            text = str(exc).strip()
+            reason = text.splitlines()[0].removeprefix("connection failed: ") if text else ""
+            raise StoreError(
+                f"{self.describe}: cannot connect ({reason or type(exc).__name__})"
+            ) from exc
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
         """Execute one statement (``?`` placeholders become ``%s``)."""
