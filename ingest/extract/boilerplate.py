@@ -1,25 +1,16 @@
 """Boilerplate removal for article paragraphs: the rules of ``boilerplate_rules`` in context.
 
 A line is judged alone first; then its neighbours decide the kinds that need them (a related
-headline next to a promo line, a bio at the very end).
+headline next to a promo line, a bio at the very end). The rules speak the page's language
+(``language``, ISO 639-1; every language pack when it is not known).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ingest.extract.boilerplate_rules import (
-    AD_LABEL,
-    PHOTO_CREDIT,
-    AuthorBioRule,
-    InlineScriptRule,
-    PromoRule,
-    ReadAlsoRule,
-    SourceAttributionRule,
-    is_headline_like,
-    is_script_code,
-    site_patterns,
-)
+from ingest.extract.boilerplate_rules import Rules, is_headline_like, rules_for, site_patterns
+from ingest.extract.script_lines import InlineScriptRule, is_script_code
 from ingest.sites.base import Boilerplate
 
 __all__ = ["CleanResult", "classify", "clean_paragraphs", "is_script_code"]
@@ -35,36 +26,38 @@ class CleanResult:
     script_ids: list[str] = field(default_factory=list)
 
 
-# "Read also" first: a teaser headline may itself mention Telegram.
-_LINE_RULES = (AD_LABEL, ReadAlsoRule, PromoRule, SourceAttributionRule, PHOTO_CREDIT)
-
-
-def classify(paragraph: str, boilerplate: Boilerplate | None = None) -> str | None:
+def classify(
+    paragraph: str, boilerplate: Boilerplate | None = None, language: str | None = None
+) -> str | None:
     """The boilerplate kind of one paragraph on its own, or None to keep it.
 
     ``related_headline`` needs neighbours, so only ``clean_paragraphs`` reports it.
     """
     text = " ".join(paragraph.split())
-    return _classify(text, boilerplate) if text else None
+    return _classify(text, boilerplate, rules_for(language)) if text else None
 
 
-def _classify(text: str, boilerplate: Boilerplate | None) -> str | None:
+def _classify(text: str, boilerplate: Boilerplate | None, rules: Rules) -> str | None:
     """:func:`classify` of a non-empty line with its whitespace already collapsed."""
     if InlineScriptRule.matches(text):
         return InlineScriptRule.kind
-    for rule in _LINE_RULES:
+    # "Read also" first: a teaser headline may itself mention Telegram.
+    for rule in (rules.ad_label, rules.read_also, rules.promo, rules.source, rules.photo_credit):
         if rule.matches(text, site_patterns(boilerplate, rule.kind)):
             return rule.kind
-    return AuthorBioRule.kind if AuthorBioRule.matches(text) else None
+    return rules.bio.kind if rules.bio.matches(text) else None
 
 
-def clean_paragraphs(paragraphs: list[str], boilerplate: Boilerplate | None = None) -> CleanResult:
+def clean_paragraphs(
+    paragraphs: list[str], boilerplate: Boilerplate | None = None, language: str | None = None
+) -> CleanResult:
     """Drop boilerplate paragraphs, reporting input indexes; empty ones are dropped silently."""
+    rules = rules_for(language)
     texts = [" ".join(p.split()) for p in paragraphs]
-    kinds = [_classify(t, boilerplate) if t else None for t in texts]
+    kinds = [_classify(t, boilerplate, rules) if t else None for t in texts]
     live = [i for i, t in enumerate(texts) if t]
-    _mark_trailing_bios(texts, kinds, live)
-    _mark_related_headlines(texts, kinds, live)
+    _mark_trailing_bios(texts, kinds, live, rules)
+    _mark_related_headlines(texts, kinds, live, rules)
     result = CleanResult(kept=[])
     for i in live:
         kind = kinds[i]
@@ -72,24 +65,28 @@ def clean_paragraphs(paragraphs: list[str], boilerplate: Boilerplate | None = No
             result.kept.append(paragraphs[i].strip())
             continue
         result.removed.setdefault(kind, []).append(i)
-        if kind == SourceAttributionRule.kind and not result.original_source:
+        if kind == rules.source.kind and not result.original_source:
             site = site_patterns(boilerplate, kind)
-            result.original_source = SourceAttributionRule.source(texts[i], site) or ""
+            result.original_source = rules.source.source(texts[i], site) or ""
         if kind == InlineScriptRule.kind:
             ids = InlineScriptRule.ids(texts[i])
             result.script_ids.extend(x for x in ids if x not in result.script_ids)
     return result
 
 
-def _mark_trailing_bios(texts: list[str], kinds: list[str | None], live: list[int]) -> None:
+def _mark_trailing_bios(
+    texts: list[str], kinds: list[str | None], live: list[int], rules: Rules
+) -> None:
     for i in reversed(live):
         if kinds[i] is None:
-            if not AuthorBioRule.matches_trailing(texts[i]):
+            if not rules.bio.matches_trailing(texts[i]):
                 return
-            kinds[i] = AuthorBioRule.kind
+            kinds[i] = rules.bio.kind
 
 
-def _mark_related_headlines(texts: list[str], kinds: list[str | None], live: list[int]) -> None:
+def _mark_related_headlines(
+    texts: list[str], kinds: list[str | None], live: list[int], rules: Rules
+) -> None:
     """Mark headline-like runs that sit with boilerplate, never a subheading inside the article.
 
     A run of 1-3 headline-like lines is a related headline when it follows a bare "Read also"
@@ -111,12 +108,12 @@ def _mark_related_headlines(texts: list[str], kinds: list[str | None], live: lis
         next_kind = kinds[live[end]] if end < len(live) else None
         trailing = all(kinds[i] is not None for i in live[end:])
         prev_text = texts[prev] if prev is not None else ""
-        after_label = prev_kind == ReadAlsoRule.kind and ReadAlsoRule.is_bare(prev_text)
+        after_label = prev_kind == rules.read_also.kind and rules.read_also.is_bare(prev_text)
         list_intro = prev_kind is None and prev_text.endswith(":")
-        sandwiched = prev_kind and next_kind not in (None, PHOTO_CREDIT.kind)
+        sandwiched = prev_kind and next_kind not in (None, rules.photo_credit.kind)
         if end - pos <= 3 and (
             after_label
-            or (not list_intro and (sandwiched or next_kind == PromoRule.kind))
+            or (not list_intro and (sandwiched or next_kind == rules.promo.kind))
             or (not list_intro and trailing and (next_kind or prev_kind))
         ):
             for i in live[pos:end]:

@@ -10,7 +10,7 @@ from ingest.article import Article, content_hash
 from ingest.errors import ExtractionError
 from ingest.extract.boilerplate import clean_paragraphs
 from ingest.extract.dates import local_iso, utc_iso
-from ingest.extract.generic import generic_body, generic_metadata
+from ingest.extract.generic import GenericMetadata, generic_body, generic_metadata
 from ingest.extract.language import detect_language
 from ingest.extract.page import Page
 from ingest.extract.site import SiteFields, extract_site_fields
@@ -40,7 +40,9 @@ def extract_fields(page: Page, site: SiteProfile | None, fallback_title: str = "
     fields = extract_site_fields(page, site) if site else SiteFields()
     paragraphs = fields.paragraphs if fields.paragraphs else generic_body(page)
     lead = fields.lead or (meta.lead if not fields.body_found else "")
-    cleaned = clean_paragraphs(paragraphs, site.boilerplate if site else None)
+    cleaned = clean_paragraphs(
+        paragraphs, site.boilerplate if site else None, _text_language(page, site, meta, paragraphs)
+    )
     body = "\n".join(cleaned.kept)
     title = fields.title or meta.title or " ".join(fallback_title.split())
     if not body.strip():
@@ -83,6 +85,15 @@ def extract_fields(page: Page, site: SiteProfile | None, fallback_title: str = "
         content_hash=content_hash(body),
     )
     return Extraction(article, removed)
+
+
+def _text_language(
+    page: Page, site: SiteProfile | None, meta: GenericMetadata, paragraphs: list[str]
+) -> str:
+    """The language whose boilerplate words the cleaning uses: the text's, the declared breaking ties."""
+    edition = site.edition_for_url(page.url) if site else None
+    sample = "\n".join([meta.title, *paragraphs[:12]])[:3000]
+    return detect_language(sample, edition.language if edition else meta.language)
 
 
 def _host(url: str) -> str:

@@ -39,7 +39,10 @@ def clean_text(
 ) -> CleanedText:
     """Clean ``text`` line by line; ``boilerplate`` adds a site's phrases to the general rules."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    result = clean_paragraphs([normalize_line(line) for line in raw], boilerplate)
+    lines = [normalize_line(line) for line in raw]
+    # The language of the raw lines chooses the words the rules look for.
+    language = detect_language("\n".join(lines)[:3000], declared_language)
+    result = clean_paragraphs(lines, boilerplate, language)
     body = "\n".join(result.kept)
     return CleanedText(
         body=body,

@@ -49,14 +49,15 @@ def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
     lead = standfirst(meta.lead(metas, article), _main_text(page))
     publisher = article.get("publisher")
     site_names = {site_name, meta.text_of(publisher)} if publisher else {site_name}
+    language = _language(meta.declared_language(tree, metas, article), f"{title}\n{lead}")
     return GenericMetadata(
         title=title,
-        authors=authors(tree, metas, article, site_names),
+        authors=authors(tree, metas, article, site_names, language),
         published_at=published_at(
             tree, tags["time"], metas, article, page.url, timezone, page.fetched_at
         ),
         modified_at=modified_at(metas, article, timezone, page.fetched_at),
-        language=_language(meta.declared_language(tree, metas, article), f"{title}\n{lead}"),
+        language=language,
         section=meta.section(tree, metas, objects, article),
         tags=meta.tags(metas, article),
         lead=lead,

@@ -6,16 +6,14 @@ import re
 from typing import TYPE_CHECKING
 
 from ingest.extract.generic.segments import Segment
+from ingest.lang import codes_for, words_of
 
 if TYPE_CHECKING:
     from ingest.extract.generic.body import MainText
 
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”»)]\s*$")
-_MONTH = (
-    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|январ|феврал|март|апрел|ма[йя]|июн|июл|"
-    r"август|сентябр|октябр|ноябр|декабр|січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|"
-    r"листопад|груд"
-)
+_ALL = codes_for(None)  # the layout runs before the page's language is known: every pack
+_MONTH = words_of("month", _ALL)
 _DATE_PART = re.compile(
     r"\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{1,2}(?:st|nd|rd|th)?\b|"
     r"\b\d{4}\b|\b(?:" + _MONTH + r")\w*\.?",
@@ -24,10 +22,10 @@ _DATE_PART = re.compile(
 # A calendar date (not a bare clock time: live blogs use "10 p.m." as section markers).
 _CALENDAR = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\b\d{4}\b|\b(?:" + _MONTH + r")", re.I)
 _DATE_WORDS = re.compile(
-    r"\b(?:updated|published|posted|last|modified|on|at|am|pm|gmt|utc|bst|est|edt|pst|cet|msk|"
-    r"mon|tue|wed|thu|fri|sat|sun)\w*\b|обновлено|опубликовано|оновлено|опубліковано|в|о|г|р",
-    re.IGNORECASE,
+    rf"\b(?:{words_of('date_word', _ALL)})\b|{words_of('date_word_bare', _ALL)}", re.IGNORECASE
 )
+# Name connectors of a closing line of names ("Anna Muster und Jörg Beispiel").
+_CONNECTORS = frozenset(w for w in words_of("and", _ALL).split("|") if w.isalpha())
 # Owners whose short text is an editorial line; loose text in a div or span is usually a widget.
 _TEXT_OWNERS = frozenset("p h2 h3 h4 h5 h6 li dt dd blockquote pre tr td th".split())
 
@@ -55,8 +53,7 @@ def is_signoff(text: str) -> bool:
     words = text.replace(",", " ").replace("&", " ").split()
     if not 2 <= len(words) <= 10 or _SENTENCE_END.search(text) or re.search(r"\d", text):
         return False
-    connectors = {"and", "и", "та", "і", "й"}
-    return all(w[0].isupper() or w.casefold() in connectors for w in words)
+    return all(w[0].isupper() or w.casefold() in _CONNECTORS for w in words)
 
 
 def is_widget_text(segment: Segment) -> bool:

@@ -77,7 +77,8 @@ def test_metadata_prefers_structured_sources() -> None:
     assert meta.language == "en"
 
 
-def test_metadata_reads_json_ld_and_skips_organisations_as_authors() -> None:
+def test_metadata_reads_json_ld_and_keeps_organisations_as_authors() -> None:
+    # A newsroom or agency named as author is an author (the labelled sets count them).
     html = _article().replace(
         "</head>",
         '<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", '
@@ -87,7 +88,7 @@ def test_metadata_reads_json_ld_and_skips_organisations_as_authors() -> None:
         "</script></head>",
     )
     meta = generic_metadata(_page(html))
-    assert meta.authors == ["Ann Lee"]
+    assert meta.authors == ["Ann Lee", "City News"]
     assert meta.section == "Transport"
     assert meta.tags == ["trams", "city"]
     assert meta.published_at == datetime(2026, 1, 8, 9, 0, tzinfo=UTC)
