@@ -7,6 +7,7 @@ newsrooms) are authors too.
 
 from __future__ import annotations
 
+import html
 import re
 from functools import lru_cache
 from typing import Any
@@ -73,7 +74,8 @@ def clean_names(raw: list[str], site_names: set[str], language: str | None = Non
     folded_sites = {s.casefold() for s in site_names if s}
     names: dict[str, str] = {}
     for value in raw:
-        value = prefix.sub("", " ".join(value.split()))
+        # Script text (JSON-LD) is not unescaped by the parser: "&#1050;" is a letter, not a split.
+        value = prefix.sub("", " ".join(html.unescape(value).split()))
         for part in split.split(value):
             part = _BRACKETED.sub("", prefix.sub("", part.strip(" .:-—–")))
             part = part.strip(" .:-—–")

@@ -32,3 +32,9 @@ def test_a_connector_of_another_language_is_part_of_the_name() -> None:
 
 def test_the_sites_own_name_is_dropped_when_given() -> None:
     assert clean_names(["City News", "Ann Lee"], {"City News"}, "en") == ["Ann Lee"]
+
+
+def test_character_references_in_script_text_are_letters() -> None:
+    # JSON-LD is script text: the parser leaves "&#1050;" as it is; it is not a separator.
+    raw = "&#1040;&#1085;&#1085;&#1072; &#1051;&#1080;"
+    assert clean_names([raw], set(), "ru") == ["Анна Ли"]
