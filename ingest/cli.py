@@ -38,7 +38,10 @@ class _OneLineErrors(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
+    from ingest import __version__
+
     parser = _OneLineErrors(prog="ingest", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"ingest {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     clean = sub.add_parser("clean", help="clean already-flattened article text, print the body")
@@ -97,11 +100,14 @@ def _parser() -> argparse.ArgumentParser:
 def _read_text(name: str) -> str:
     try:
         raw = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
     except UnicodeDecodeError as exc:
         raise InputError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    if not text.strip():
+        raise InputError(f"{name}: empty (no text to clean)")
+    return text
 
 
 def _clean(args: argparse.Namespace) -> int:
@@ -127,6 +133,14 @@ def _clean(args: argparse.Namespace) -> int:
         print(json.dumps(record, ensure_ascii=False, indent=2))
     elif result.body:
         print(result.body)
+    else:
+        removed = sum(len(lines) for lines in result.removed.values())
+        print(
+            f"ingest clean: {args.file}: nothing left after cleaning "
+            f"({removed} lines removed as boilerplate)",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -134,7 +148,9 @@ def _read_html(name: str) -> bytes:
     try:
         raw = Path(name).read_bytes()
         return gzip.decompress(raw) if name.endswith(".gz") else raw
-    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    except (EOFError, gzip.BadGzipFile) as exc:
         raise InputError(f"{name}: cannot read ({exc})") from exc
 
 
@@ -155,9 +171,13 @@ def _extract(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             article = record_of(FetchedPage(args.url or "", _read_html(name), fetched_at)).article
-        except (InputError, ExtractionError) as exc:
+        except InputError as exc:  # its message names the file already
+            print(f"ingest extract: error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        except ExtractionError as exc:
             message = str(exc)
-            if isinstance(exc, ExtractionError) and exc.reason == "no_url":
+            if exc.reason == "no_url":
                 message = "no canonical or og:url in the page; pass --url"
             print(f"ingest extract: error: {name}: {message}", file=sys.stderr)
             failures += 1

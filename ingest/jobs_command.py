@@ -22,6 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "jobs", help="scheduled crawls: list, cron, systemd, run, scrapyd"
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
+    actions.add_parser("list", help="list the jobs and how often each runs (the default)")
     actions.add_parser("cron", help="print the crontab of every job")
     units = actions.add_parser("systemd", help="write the service and timer units to a folder")
     units.add_argument("folder")

@@ -42,12 +42,14 @@ class CrawlSummary:
     def from_crawler(cls, crawler: Crawler) -> CrawlSummary:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
-        crawler.signals.connect(ext.response_received, signal=signals.response_received)
+        # Every response downloaded (a retried 500 too), as the summary's "pages fetched"
+        # (downloader/response_count) counts them: the report and the summary agree.
+        crawler.signals.connect(ext.response_downloaded, signal=signals.response_downloaded)
         crawler.signals.connect(ext.item_scraped, signal=signals.item_scraped)
         crawler.signals.connect(ext.item_dropped, signal=signals.item_dropped)
         return ext
 
-    def response_received(self, response: Response, request: Any, spider: Any) -> None:
+    def response_downloaded(self, response: Response, request: Any, spider: Any) -> None:
         self.tally.page(response.url, len(response.body))
 
     def item_scraped(self, item: Any) -> None:

@@ -33,27 +33,25 @@ class ReportData:
 
 
 def chart_data(data: ReportData) -> dict[str, Any]:
-    """The two charts' series: articles per hour per source; fill rate per field per crawl."""
+    """The two charts' series, one per source each: new articles per hour (bars side by side,
+    so sources stored in the same hour do not hide each other), and each crawl's mean fill
+    rate over the metadata fields (a line joins one source's crawls only)."""
     per_hour = [
-        {"name": source, "points": sorted(hours.items())}
+        {"name": source, "points": [[hour, n] for hour, n in sorted(hours.items())]}
         for source, hours in sorted(data.per_hour.items())
     ]
-    by_crawl: dict[str, list[CrawlRecord]] = defaultdict(list)
-    for record in data.crawls:
-        by_crawl[record.crawl_id].append(record)
     fill: dict[str, list[list[Any]]] = defaultdict(list)
-    for rows in by_crawl.values():
-        n = sum(int(r.summary.get("articles", 0)) for r in rows)
-        if not n:
+    for record in data.crawls:
+        rates = record.summary.get("fill", {})
+        if not record.summary.get("articles"):
             continue
-        when = max(r.finished_at for r in rows)[:16]
-        for name in FILLED_FIELDS:
-            rate = sum(r.summary.get("fill", {}).get(name, 0) * r.summary.get("articles", 0)
-                       for r in rows) / n  # fmt: skip
-            fill[name].append([when, round(rate, 4)])
+        mean = sum(float(rates.get(name, 0)) for name in FILLED_FIELDS) / len(FILLED_FIELDS)
+        fill[record.source].append([record.finished_at[:16], round(mean, 4)])
     return {
         "per_hour": per_hour,
-        "fill": [{"name": f, "points": sorted(fill[f])} for f in FILLED_FIELDS if fill[f]],
+        "fill": [
+            {"name": source, "points": sorted(points)} for source, points in sorted(fill.items())
+        ],
     }
 
 
@@ -82,7 +80,7 @@ th:first-child, td:first-child, td.l {{ text-align: left; }}
 <p class="muted">{len(data.crawls)} crawl rows since {escape(data.since[:16])}; generated {now}.</p>
 <h2>New articles per hour, per source</h2>
 <div class="chart" id="chart-per-hour"><p class="muted">{"" if data.per_hour else "No new articles in this window."}</p></div>
-<h2>Metadata fill rate per crawl</h2>
+<h2>Metadata fill rate per crawl, per source (mean over the fields)</h2>
 <div class="chart" id="chart-fill"></div>
 <h2>Crawls</h2>
 {_crawl_table(data.crawls)}
