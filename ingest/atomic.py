@@ -57,6 +57,17 @@ def write_text(target: str | Path, text: str) -> None:
         stream.write(text)
 
 
+def check_writable(target: str | Path) -> None:
+    """Raise OSError now, before a long run, when ``target``'s folder is missing or cannot take
+    a new file (read-only, not a folder): tried with a real temporary file, as root too."""
+    folder = Path(target).parent
+    if not folder.is_dir():
+        raise FileNotFoundError(2, "no such folder", str(folder))
+    handle, name = tempfile.mkstemp(prefix=f".{Path(target).name}.", suffix=".tmp", dir=folder)
+    os.close(handle)
+    os.unlink(name)
+
+
 def _sync(path: Path) -> None:
     with path.open("rb") as f:
         os.fsync(f.fileno())

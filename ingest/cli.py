@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import gzip
 import json
 import sys
@@ -70,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 
     replay = sub.add_parser("replay", help="serve a snapshot on 127.0.0.1 for manual crawls")
     replay.add_argument("--snapshot", default="data/snapshot", help="snapshot folder")
-    replay.add_argument("--port", type=int, default=8765)
+    replay.add_argument("--port", type=_port, default=8765, help="0-65535; 0 picks a free one")
     replay.set_defaults(handler=_replay)
 
     from ingest.sites.command import register as register_sources
@@ -95,6 +96,13 @@ def _parser() -> argparse.ArgumentParser:
     else:
         register_eval(sub)
     return parser
+
+
+def _port(text: str) -> int:
+    """A TCP port number for argparse: a usage error names the value."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return int(text)
 
 
 def _read_text(name: str) -> str:
@@ -200,7 +208,13 @@ def _replay(args: argparse.Namespace) -> int:
 
     from ingest.replay.server import ReplayServer, Snapshot
 
-    with ReplayServer(Snapshot.load(Path(args.snapshot)), args.port) as server:
+    snapshot = Snapshot.load(Path(args.snapshot))
+    try:
+        server = ReplayServer(snapshot, args.port)
+    except OSError as exc:
+        reason = "in use" if exc.errno == errno.EADDRINUSE else (exc.strerror or str(exc))
+        raise InputError(f"cannot listen on 127.0.0.1:{args.port}: {reason}") from None
+    with server:
         print(f"serving {args.snapshot} as a proxy on {server.url}; crawl with")
         print(f"  scrapy crawl korrespondent -s INGEST_REPLAY_PROXY={server.url}")
         while True:

@@ -119,7 +119,13 @@ def summarize(name: str, layout: ModuleType, samples: list[Sample], runs: list[R
 def handle(args: argparse.Namespace) -> int:
     """Run every set named by ``args``; print the tables; 0 on success."""
     report = {"sets": {}}
-    for name, layout, folder in find_sets(args.dirs):
+    sets = find_sets(args.dirs)
+    if args.json:
+        try:
+            atomic.check_writable(args.json)
+        except OSError as exc:
+            raise InputError(f"{args.json}: cannot write ({exc.strerror or exc})") from None
+    for name, layout, folder in sets:
         report["sets"][name] = evaluate(name, layout, folder, baselines=not args.fast)
         print_set(name, report["sets"][name], args.worst, sys.stdout)
     if args.json:
