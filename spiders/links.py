@@ -7,17 +7,20 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from scrapy.http import Response, TextResponse, XmlResponse
+from scrapy.linkextractors import LinkExtractor
 
 from ingest.discovery.links import on_site, url_kind
-from ingest.discovery.lists import links_in
 from ingest.discovery.pagekind import page_kind
-from ingest.extract.page import parse_tree
 from ingest.fetched import FetchedPage
-from ingest.sites.base import ListSelectors
 
-ALL_LINKS = ListSelectors(article_link="a[href]", next_page="a[rel=next]")
+_LINKS = LinkExtractor(tags=("a",), attrs=("href",))
 _STAT = "ingest/discovery"
+
+
+def is_html(response: Response) -> bool:
+    """Whether ``response`` is a page whose ``selector`` parses it as HTML (not a feed's XML)."""
+    return isinstance(response, TextResponse) and not isinstance(response, XmlResponse)
 
 
 class LinkFollowing:
@@ -30,11 +33,15 @@ class LinkFollowing:
     seen_articles: set[str]
     seen_candidates: set[str]
 
+    def page_links(self, response: Response) -> list[str]:
+        """Every link of an HTML page, absolute, in page order, once (Scrapy's LinkExtractor on
+        the response's own parsed tree)."""
+        return [link.url for link in _LINKS.extract_links(response)]
+
     def parse_listing(self, response: Response, depth: int) -> Iterator[scrapy.Request]:
         """A page of links (home, section): articles, and listings one level deeper."""
-        if isinstance(response, TextResponse):
-            links = links_in(parse_tree(response.text), response.url, ALL_LINKS).articles
-            yield from self._follow(links, response.url, depth)
+        if is_html(response):
+            yield from self._follow(self.page_links(response), response.url, depth)
 
     def parse_candidate(
         self, response: Response, hints: dict[str, Any], depth: int | None
@@ -42,11 +49,10 @@ class LinkFollowing:
         """A page whose URL could not say what it is: the page's own kind decides. An article is
         handed on; anything else gives no item (counted), and a listing's links are followed
         when ``depth`` is not None (link following; a sitemap's pages are not followed)."""
-        if not isinstance(response, TextResponse):
+        if not is_html(response):
             yield from self.parse_article(response, hints)  # counted as not_html there
             return
-        tree = parse_tree(response.text)
-        kind = page_kind(tree)
+        kind = page_kind(response.selector.root)  # the tree LinkExtractor reads too
         self.crawler.stats.inc_value(f"{_STAT}/page_kind/{kind}")
         if kind == "article":
             if self._room_for(response.url, "article page"):
@@ -55,8 +61,7 @@ class LinkFollowing:
             return
         self.logger.info("no item from %s: the page is a %s, not an article", response.url, kind)
         if depth is not None and kind == "listing":
-            links = links_in(tree, response.url, ALL_LINKS).articles
-            yield from self._follow(links, response.url, depth)
+            yield from self._follow(self.page_links(response), response.url, depth)
 
     def _follow(self, links: list[str], page_url: str, depth: int) -> Iterator[scrapy.Request]:
         """Links of a listing: article URLs are fetched as articles; URLs of unknown shape

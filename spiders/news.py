@@ -19,7 +19,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import scrapy
-from scrapy.http import Response, TextResponse
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from ingest.discovery import parse_day
@@ -29,11 +31,10 @@ from ingest.discovery.kinds import parse_count, parse_discover
 from ingest.discovery.links import on_site, site_domain, url_kind
 from ingest.discovery.lists import links_in
 from ingest.discovery.sitemaps import parse_sitemap
-from ingest.extract.page import parse_tree
 from ingest.sites import get_site, site_for_url
 from ingest.sites.base import Edition, SiteProfile
 from spiders.articles import ArticleRequests, failure_reason
-from spiders.links import LinkFollowing
+from spiders.links import LinkFollowing, is_html
 from spiders.start import StartPage
 
 _STAT = "ingest/discovery"
@@ -78,6 +79,13 @@ class NewsSpider(StartPage, LinkFollowing, ArticleRequests, scrapy.Spider):
         self.max_depth = parse_count(depth, "depth", 2, least=0) or 0
         self.seen_articles: set[str] = set()
         self.seen_candidates: set[str] = set()
+        self.robots_seen: dict[str, Response] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.remember_robots, signal=signals.response_received)
+        return spider
 
     @property
     def sitemap_max_depth(self) -> int:
@@ -151,9 +159,9 @@ class NewsSpider(StartPage, LinkFollowing, ArticleRequests, scrapy.Spider):
 
     def parse_archive(self, response: Response) -> Iterator[scrapy.Request]:
         """A day-archive page → its articles (the source's list selectors), and its next page."""
-        if not isinstance(response, TextResponse) or self.site is None:
+        if not is_html(response) or self.site is None:
             return
-        links = links_in(parse_tree(response.text), response.url, self.site.list_selectors)
+        links = links_in(response.selector.root, response.url, self.site.list_selectors)
         for url in links.articles:
             yield from self._listed(url, None, {"archive": response.url}, "day_archive")
         if links.next_page and self._allowed(links.next_page, "archive"):

@@ -1,4 +1,4 @@
-"""Sitemaps (url sets, indexes, Google News ``news:`` elements, gzip) and robots.txt ``Sitemap:`` lines.
+"""Sitemaps (url sets, indexes, Google News ``news:`` elements, gzip).
 
 Scrapy's own Sitemap drops the nested ``news:`` elements we use as evidence, so we read them here.
 """
@@ -99,16 +99,6 @@ def parse_sitemap(
         if entry is not None:
             entries.append(entry)
     return SitemapDocument(kind=kind, entries=entries, dtd_ignored=dtd)
-
-
-def robots_sitemaps(text: str, base_url: str) -> list[str]:
-    """The ``Sitemap:`` URLs of a robots.txt, absolute, in order, without repeats."""
-    found = []
-    for line in text.splitlines():
-        name, _, value = line.partition(":")
-        if name.strip().lower() == "sitemap" and value.strip():
-            found.append(join_url(base_url, value.strip()))
-    return [u for u in dict.fromkeys(found) if u]
 
 
 def _gunzip(body: bytes, max_bytes: int) -> bytes:

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -231,3 +232,29 @@ def test_page_date_disagreeing_with_the_sitemap_is_counted(crawls: dict[str, Any
     assert stats["ingest/evidence/published_days_from_sitemap"] == 1
     for flag in set(flagged):
         assert stats[f"ingest/evidence/{flag}"] == flagged.count(flag)
+
+
+def test_robots_txt_is_fetched_once_per_site(crawls: dict[str, Any]) -> None:
+    """RobotsTxtMiddleware's fetch is the one the spider reads its Sitemap: lines from."""
+    for discovery, site in SITES.items():
+        robots = site["start_url"].replace("https://", "http://") + "robots.txt"
+        assert crawls["requested"].count(robots) == 1, discovery
+    assert "ingest/discovery/no_robots" not in crawls["sitemap"]["stats"]
+
+
+def test_without_robots_middleware_the_spider_reads_robots_itself(tmp_path: Path) -> None:
+    site = SITES["sitemap-opaque"]
+    with ReplayServer(Snapshot.load(SNAPSHOT)) as server:
+        cmd = [
+            sys.executable, "-m", "scrapy", "crawl", "news", "-a", f"url={site['start_url']}",
+            "-a", "since=2026-11-18", "-a", "until=2026-11-20", "-s", "ROBOTSTXT_OBEY=False",
+            "-s", f"INGEST_REPLAY_PROXY={server.url}", "-s", f"INGEST_DATABASE_PATH={tmp_path}/a.db",
+            "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "INGEST_EXTRACT_WORKERS=0",
+        ]  # fmt: skip
+        done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        requested = list(server.requested)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert requested.count("http://sumski-visti.example/robots.txt") == 1
+    store = open_store(str(tmp_path / "a.db"))
+    assert sorted(a.url for a in store.iter_articles()) == sorted(_expected("sitemap-opaque"))
+    store.close()

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from ingest.discovery.sitemaps import parse_sitemap, robots_sitemaps
+from ingest.discovery.sitemaps import parse_sitemap
 
 BASE = "https://site.example/sitemap.xml"
 NEWS = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -92,14 +92,6 @@ def test_entities_are_not_resolved() -> None:
     <urlset><url><loc>https://site.example/&e;</loc></url></urlset>"""
     for entry in parse_sitemap(body, BASE).entries:
         assert "\n" not in entry.loc and entry.loc.startswith("https://site.example/")
-
-
-def test_robots_sitemap_lines() -> None:
-    robots = "User-agent: *\nDisallow: /admin\nsitemap: /s1.xml\nSitemap: https://x.example/s2.xml\nSitemap: /s1.xml\n"
-    assert robots_sitemaps(robots, "https://site.example/robots.txt") == [
-        "https://site.example/s1.xml",
-        "https://x.example/s2.xml",
-    ]
 
 
 def _laughs(root: str) -> bytes:
