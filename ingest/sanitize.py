@@ -10,6 +10,7 @@ from urllib.parse import quote, urljoin, urlsplit
 import nh3
 
 from ingest.article import Article, content_hash
+from ingest.printable import printable_article
 
 # Structure and emphasis only: no script, style, forms, frames, event handlers or inline CSS.
 ALLOWED_TAGS = frozenset(
@@ -95,14 +96,15 @@ def defang_text(text: str) -> str:
 
 
 def defang_article(article: Article) -> Article:
-    """Every text field defanged, every URL http(s) (others dropped or emptied)."""
+    """Every text field defanged and printable (``ingest.printable``), every URL http(s)
+    (others dropped or emptied)."""
     images = [
         dataclasses.replace(i, caption=defang_text(i.caption), credit=defang_text(i.credit))
         for i in article.images
         if http_url(i.url)
     ]
     body = defang_text(article.body)
-    return dataclasses.replace(
+    return printable_article(dataclasses.replace(
         article,
         title=defang_text(article.title),
         lead=defang_text(article.lead),
@@ -113,4 +115,4 @@ def defang_article(article: Article) -> Article:
         tags=[defang_text(t) for t in article.tags],
         images=images,
         original_source=defang_text(article.original_source),
-    )
+    ))  # fmt: skip

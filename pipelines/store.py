@@ -8,7 +8,9 @@ the scraper slot full, and a full slot stops new downloads). A batch the databas
 restarted, disk full) is kept and tried again, on a new connection, with the next batch and once
 more at the end of the crawl; what still cannot be written then is reported as not stored
 (``ingest/store/not_stored``, the URLs in ``ingest/store/not_stored_urls``, one log line each)
-and the crawl goes on. Committed batches are never touched by a later failure. At most
+and the crawl goes on. A batch refused for one record's data (``StoreDataError``) is stored article
+by article instead: only the refused ones are dropped (``ingest/dropped/unstorable``, logged
+with the reason). Committed batches are never touched by a later failure. At most
 ``INGEST_STORE_MAX_PENDING`` articles wait; older ones beyond that are reported at once.
 """
 
@@ -26,7 +28,15 @@ from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
 from ingest.article import Article
-from ingest.store import SqlStore, StoreError, UpsertResult, open_store, store_location
+from ingest.printable import printable_article
+from ingest.store import (
+    SqlStore,
+    StoreDataError,
+    StoreError,
+    UpsertResult,
+    open_store,
+    store_location,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +49,7 @@ class _Written:
     failed_writes: int = 0
     reconnects: int = 0
     given_up: list[list[Article]] = field(default_factory=list)  # beyond the pending limit
+    rejected: list[tuple[str, str]] = field(default_factory=list)  # (URL, why) refused for its data
 
 
 class StorePipeline:
@@ -118,6 +129,7 @@ class StorePipeline:
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, Article):
+            item = printable_article(item)  # hints added after extraction included; feeds too
             self.buffer.append(item)
             if len(self.buffer) >= self.batch_size:
                 await self._hand_over()
@@ -160,7 +172,11 @@ class StorePipeline:
                 logger.warning("%s", exc)
         while self.pending:
             try:
-                result = self.store.upsert(self.pending[0])
+                try:
+                    result = self.store.upsert(self.pending[0])
+                except StoreDataError:  # a record the database refuses: it alone is dropped
+                    result, rejected = self.store.upsert_each(self.pending[0])
+                    done.rejected += [(article.url, why) for article, why in rejected]
             except StoreError as exc:
                 logger.warning("%s; kept to try again", exc)
                 done.failed_writes += 1
@@ -189,6 +205,9 @@ class StorePipeline:
             self.stats.inc_value("ingest/store/reconnects", done.reconnects)
         for batch in done.given_up:
             self._report_not_stored(batch)
+        for url, why in done.rejected:
+            logger.error("dropped %s: the store refused the record (%s)", url, why)
+            self.stats.inc_value("ingest/dropped/unstorable")
 
     def _report_not_stored(self, batch: list[Article]) -> None:
         for article in batch:

@@ -245,12 +245,33 @@ def sitemap_index_loop(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: 
     _send(h, 200, page, {})
 
 
+_BYLINE = re.compile(rb'<a class="article__author"[^>]*>([^<]*)</a>,? ?')
+_TAG_LIST = re.compile(rb'<div class="post-item__tags">.*?</div></div>', re.DOTALL)
+_TAG = re.compile(rb'<div class="post-item__tags-item"><a [^>]*>([^<]*)</a>')
+_LD_TYPE = b'"@type": "NewsArticle", '
+_LD_AUTHOR = re.compile(rb'"author": (\[[^\]]*\]|\{[^}]*\}), ')
+
+
+def jsonld_controls(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """The byline and tag list moved from the markup into the JSON-LD, salted with a NUL, a
+    lone surrogate and a BEL (as JSON escapes, which a JSON parser turns into those characters)."""
+    byline = _BYLINE.search(page)
+    tags = [m.group(1) for m in _TAG.finditer(page)]
+    page = _TAG_LIST.sub(b"", _BYLINE.sub(b"", _LD_AUTHOR.sub(b"", page, count=1), count=1))
+    salt = [b"\\u0000", b"\\udfff", b"\\u0007"]
+    names = [(t + salt[i % 3]).replace(b'"', b"") for i, t in enumerate(tags)]
+    keywords = b", ".join(b'"%s"' % n for n in names)
+    author = byline.group(1).replace(b" ", b"\\u0000 ", 1) + b"\\udfff" if byline else b""
+    extra = b'"author": {"@type": "Person", "name": "%s"}, "keywords": [%s], ' % (author, keywords)
+    _send(h, 200, page.replace(_LD_TYPE, _LD_TYPE + extra, 1), {})
+
+
 FAULTS: dict[str, Fault] = {
     f.__name__: f
     for f in (
         ok, tracking_copy, status_then_ok, retry_after, refused_with_retry_after, slow_then_ok, drop_before_body, drop_mid_body,
         short_body, broken_chunked, gzip_bomb, brotli_bomb, oversize, recode, invalid_bytes,
         malformed, truncate, not_html, links, redirect, redirect_chain, redirect_loop, empty, feed_extra,
-        xml_entities, sitemap_index_loop,
+        xml_entities, sitemap_index_loop, jsonld_controls,
     )
 }  # fmt: skip

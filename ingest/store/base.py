@@ -18,6 +18,11 @@ class StoreWriteError(StoreError):
     """A batch could not be written; nothing of it was stored, earlier batches are intact."""
 
 
+class StoreDataError(StoreWriteError):
+    """A batch holds a record the database cannot take (a value it refuses, text it cannot
+    encode): trying again will not help, storing the records one by one isolates it."""
+
+
 @dataclass
 class UpsertResult:
     """How a batch landed: new rows, new revisions, identical re-crawls, near-duplicates linked."""

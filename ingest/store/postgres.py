@@ -19,6 +19,7 @@ class PostgresStore(SqlStore):
     """Articles in a PostgreSQL database given by URL (``postgresql://user@host:port/db``)."""
 
     write_errors = (psycopg.Error,)
+    data_errors = (*SqlStore.data_errors, psycopg.DataError, psycopg.IntegrityError)
 
     def __init__(self, url: str, *, create: bool = True) -> None:
         self.url = url

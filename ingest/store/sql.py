@@ -11,7 +11,13 @@ from typing import Any
 
 from ingest.article import Article
 from ingest.normalize import url_key
-from ingest.store.base import FetchState, StoredArticle, StoreWriteError, UpsertResult
+from ingest.store.base import (
+    FetchState,
+    StoredArticle,
+    StoreDataError,
+    StoreWriteError,
+    UpsertResult,
+)
 from ingest.store.schema import RECORD_COLUMNS, prepare
 from ingest.store.write import upsert_batch
 
@@ -27,6 +33,8 @@ class SqlStore:
     # Appended to CREATE TABLE of pure key tables (SQLite: WITHOUT ROWID, one B-tree not two).
     clustered = ""
     write_errors: tuple[type[BaseException], ...] = ()
+    # Errors that say a value of the batch is wrong, not the database: no retry will store it.
+    data_errors: tuple[type[BaseException], ...] = (UnicodeError, ValueError, OverflowError)
 
     # --- what a backend provides ----------------------------------------------------------------
     def run(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -70,14 +78,25 @@ class SqlStore:
         try:
             with self.transaction():
                 result = upsert_batch(self, articles, now)
-        except (StoreWriteError, *self.write_errors) as exc:
+        except (StoreWriteError, *self.write_errors, *self.data_errors) as exc:
             cause = exc.__cause__ if isinstance(exc, StoreWriteError) and exc.__cause__ else exc
-            text = str(cause).strip().splitlines()[0] if str(cause).strip() else repr(cause)
-            raise StoreWriteError(
-                f"{self.describe}: batch of {len(articles)} not stored "
-                f"({type(cause).__name__}: {text})"
+            kind = StoreDataError if isinstance(cause, self.data_errors) else StoreWriteError
+            raise kind(
+                f"{self.describe}: batch of {len(articles)} not stored ({_reason(cause)})"
             ) from exc
         return result
+
+    def upsert_each(self, articles: Sequence[Article]) -> tuple[UpsertResult, list[Rejected]]:
+        """Upsert the articles one by one (after StoreDataError): what was stored, and each
+        article the database refused for its data, with the reason. A database failure
+        (StoreWriteError) still stops it, as it stops ``upsert``."""
+        result, rejected = UpsertResult(), []
+        for article in articles:
+            try:
+                result += self.upsert([article])
+            except StoreDataError as exc:
+                rejected.append((article, _reason(exc.__cause__ or exc)))
+        return result, rejected
 
     # --- reads ----------------------------------------------------------------------------------
     def get(self, canonical_url: str) -> Article | None:
@@ -140,6 +159,17 @@ class SqlStore:
     def count(self) -> int:
         """Number of stored articles."""
         return int(self.one("SELECT COUNT(*) FROM articles")[0])
+
+
+Rejected = tuple[Article, str]  # an article the database refused, and why
+
+
+def _reason(exc: BaseException) -> str:
+    """``Type: first line of the message``, the cause of an exception chain."""
+    while isinstance(exc, StoreWriteError) and exc.__cause__ is not None:
+        exc = exc.__cause__
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _filters(

@@ -19,6 +19,7 @@ class SqliteStore(SqlStore):
     """Articles in one SQLite file; safe to re-run: upserts keyed by canonical URL."""
 
     write_errors = (sqlite3.Error,)
+    data_errors = (*SqlStore.data_errors, sqlite3.DataError, sqlite3.IntegrityError)
     clustered = " WITHOUT ROWID"
 
     def __init__(self, path: str | Path, *, create: bool = True) -> None:

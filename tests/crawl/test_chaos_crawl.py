@@ -186,3 +186,32 @@ def test_retry_after_is_waited_for_then_the_article_is_stored(chaos: ChaosRun) -
         gaps = [later - earlier for earlier, later in pairwise(times)]
         assert min(gaps) >= route.args["seconds"] * 0.9, gaps
     assert chaos.stats.get("ingest/retry_after/count", 0) >= 3
+
+
+_UNPRINTABLE = ("\x00", "\x07", "\udfff")
+
+
+def _texts(article: Article) -> list[str]:
+    record = article.to_dict()
+    out = [v for v in record.values() if isinstance(v, str)]
+    for value in record.values():
+        if isinstance(value, list):
+            out += [json.dumps(v, ensure_ascii=False) if not isinstance(v, str) else v
+                    for v in value]  # fmt: skip
+    return out
+
+
+def test_controls_and_surrogates_in_structured_data_are_cleaned_and_cost_nothing(
+    chaos: ChaosRun,
+) -> None:
+    """NUL, BEL and a lone surrogate in a page's JSON-LD byline and keywords: the article is
+    stored with them deleted (the fields equal the clean page's), and so is every other one."""
+    route = next(r for r in chaos.routes if r.fault == "jsonld_controls")
+    assert chaos.faults_served["jsonld_controls"] >= 1
+    got = {a.canonical_url: a for a in chaos.stored}
+    want = _expected_by_canonical()[route.url]
+    article = got[want["canonical_url"]]
+    assert (article.authors, article.tags) == (want["authors"], want["tags"])
+    bad = [(a.url, t) for a in chaos.stored for t in _texts(a) if any(c in t for c in _UNPRINTABLE)]
+    assert bad == []
+    assert chaos.stats.get("ingest/store/not_stored", 0) == 0
