@@ -69,6 +69,10 @@ DOWNLOAD_TIMEOUT = 20
 DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 RETRY_TIMES = 2
+# robots.txt (middlewares.robots): a host that accepts and never answers costs this long once,
+# not 3 × DOWNLOAD_TIMEOUT, and its pages are then not retried.
+INGEST_ROBOTS_TIMEOUT = 10.0
+INGEST_ROBOTS_RETRY_TIMES = 0
 # A 429 or 503 with Retry-After (middlewares.retry_after): the domain waits as asked, at most this
 # long (a longer wait is not honoured: the plain retries apply), this many times per request.
 INGEST_RETRY_AFTER_MAX_SECONDS = 120
@@ -98,6 +102,9 @@ DOWNLOAD_HANDLERS = {
 # The network guard runs before everything, Scrapy's OffsiteMiddleware (50) right after it.
 DOWNLOADER_MIDDLEWARES = {
     "middlewares.netguard.NetGuardMiddleware": 40,
+    # Scrapy's robots.txt middleware (100) with a timeout and retries of its own for robots.txt.
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "middlewares.robots.BoundedRobotsTxtMiddleware": 100,
     # Answers reach it before RetryMiddleware (550): a 429/503 with Retry-After waits as asked.
     "middlewares.retry_after.RetryAfterMiddleware": 560,
     # After retries and redirects (550, 600) on the way out, first to see a 304 coming back.
