@@ -1,20 +1,21 @@
 """Extraction: pure functions from a fetched page to an Article. Never imports Scrapy.
 
 Every caller goes through :func:`ingest.extract.path.record_of`; :func:`extract` is its
-shorthand for a page in hand (tests, tools).
+shorthand for a page in hand (tests, tools). The package itself imports nothing, so a site
+module can import extraction helpers without loading the registry.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from ingest.article import Article
-from ingest.extract.fields import GENERIC_PARSER
-from ingest.extract.path import Record, record_of
-from ingest.fetched import FetchedPage
-from ingest.sites.base import SiteProfile
+if TYPE_CHECKING:  # imported when called: site modules import ingest.extract.fields, and the
+    # record path imports the registry of site modules
+    from ingest.article import Article
+    from ingest.sites.base import SiteProfile
 
-__all__ = ["GENERIC_PARSER", "Record", "extract", "record_of"]
+__all__ = ["extract"]
 
 
 def extract(
@@ -29,6 +30,9 @@ def extract(
 
     ``fallback_title`` (e.g. a sitemap's ``news:title``) is used only when the page has none.
     """
+    from ingest.extract.path import record_of
+    from ingest.fetched import FetchedPage
+
     hints = {"news_title": fallback_title} if fallback_title else {}
     fetched = FetchedPage(url, html, fetched_at, content_type=content_type, hints=hints)
     return record_of(fetched, site).article

@@ -21,7 +21,7 @@ from ingest.extract.urls import declared_url
 from ingest.fetched import FetchedPage
 from ingest.normalize import normalize_article
 from ingest.sanitize import defang_article
-from ingest.sites import SITES
+from ingest.sites import SITES, site_for_url
 from ingest.sites.base import SiteProfile
 
 __all__ = ["Record", "record_of"]
@@ -48,8 +48,11 @@ def record_of(fetched: FetchedPage, site: SiteProfile | None = None) -> Record:
         page.url = declared_url(page.tree)
         if not page.url:
             raise ExtractionError("no_url", "(no URL)", "no canonical or og:url in the page")
+    site = site or SITES.get(fetched.source) or site_for_url(page.url)
+    if site is not None:
+        site = site.version_at(page.fetched_at)  # the version valid when the page was fetched
     evidence = Evidence.from_hints(fetched.hints)
-    done = extract_fields(page, site or SITES.get(fetched.source), evidence.title)
+    done = extract_fields(page, site, evidence.title)
     article, flags = apply_evidence(done.article, evidence)
     hints = fetched.hints
     article = dataclasses.replace(

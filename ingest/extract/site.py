@@ -1,12 +1,12 @@
-"""Extraction with a site module's selectors: the fields a known source's markup gives directly."""
+"""A site module's selectors: the fields a known source's markup gives directly."""
 
 from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
@@ -19,50 +19,81 @@ from ingest.sanitize import join_url
 from ingest.sites.base import SiteProfile
 
 
-@dataclass
-class SiteFields:
-    """What the selectors found; empty values mean "ask the generic path"."""
+@dataclass(frozen=True)
+class SiteBody:
+    """The body subtree the selectors chose, cut into paragraphs, and the lead found inside it."""
 
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    published_at: datetime | None = None
-    lead: str = ""
-    paragraphs: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    images: list[Image] = field(default_factory=list)
-    section: str = ""
-    body_found: bool = False
-    related_dropped: int = 0  # paragraphs that were only a link to another article of the site
+    paragraphs: list[str]
+    lead: str
+    related_dropped: int  # paragraphs that were only a link to another article of the site
 
 
-def extract_site_fields(page: Page, site: SiteProfile) -> SiteFields:
-    """Apply ``site``'s selectors to ``page``; never raises on missing elements."""
+class SelectedFields:
+    """What a site's selectors give for each field of one page, computed when first asked for;
+    None where the selectors say nothing (no selector, nothing matched, empty text)."""
+
+    def __init__(self, page: Page, site: SiteProfile | None) -> None:
+        self.page = page
+        self.site = site
+
+    @cached_property
+    def title(self) -> str | None:
+        return (_title(self.page.tree, self.site) if self.site else None) or None
+
+    @cached_property
+    def authors(self) -> list[str] | None:
+        return (_authors(self.page.tree, self.site) if self.site else None) or None
+
+    @cached_property
+    def published_at(self) -> datetime | None:
+        return _visible_date(self.page, self.site, self.authors or []) if self.site else None
+
+    @cached_property
+    def tags(self) -> list[str] | None:
+        return (_texts(self.page.tree, self.site.selectors.tags) if self.site else None) or None
+
+    @cached_property
+    def images(self) -> list[Image] | None:
+        return (_images(self.page, self.site) if self.site else None) or None
+
+    @cached_property
+    def section(self) -> str | None:
+        match = self.site.article_url.search(self.page.url) if self.site else None
+        if match and "section" in match.groupdict():
+            return match.group("section") or None
+        return None
+
+    @cached_property
+    def selected_body(self) -> SiteBody | None:
+        return _body(self.page, self.site) if self.site else None
+
+    @property
+    def body(self) -> list[str] | None:
+        return (self.selected_body.paragraphs if self.selected_body else None) or None
+
+    @property
+    def lead(self) -> str | None:
+        """The lead inside the chosen body; "" (not None) when a body was chosen without one:
+        a lead elsewhere on the page is then not the article's."""
+        return self.selected_body.lead if self.selected_body else None
+
+
+def _body(page: Page, site: SiteProfile) -> SiteBody | None:
     sel = site.selectors
-    tree = page.tree
-    fields = SiteFields(
-        title=_title(tree, site),
-        authors=_authors(tree, site),
-        tags=_texts(tree, sel.tags),
-        images=_images(page, site),
-    )
-    match = site.article_url.search(page.url)
-    if match and "section" in match.groupdict():
-        fields.section = match.group("section") or ""
-    fields.published_at = _visible_date(page, site, fields.authors)
-    body = _first(tree, sel.body)
-    if body is not None:
-        fields.body_found = True
-        body = copy.deepcopy(body)  # we drop nodes; the shared tree stays intact for other steps
-        for selector in sel.drop:
-            for node in _select(body, selector):
-                node.drop_tree()
-        fields.related_dropped = _drop_related_headlines(body, page.url, site)
-        lead = _first(body, sel.lead) if sel.lead else None
-        if lead is not None:
-            fields.lead = normalize_space(lead.text_content())
-            lead.drop_tree()
-        fields.paragraphs = block_texts(body)
-    return fields
+    body = _first(page.tree, sel.body)
+    if body is None:
+        return None
+    body = copy.deepcopy(body)  # we drop nodes; the shared tree stays intact for other steps
+    for selector in sel.drop:
+        for node in _select(body, selector):
+            node.drop_tree()
+    related_dropped = _drop_related_headlines(body, page.url, site)
+    lead = _first(body, sel.lead) if sel.lead else None
+    lead_text = ""
+    if lead is not None:
+        lead_text = normalize_space(lead.text_content())
+        lead.drop_tree()
+    return SiteBody(block_texts(body), lead_text, related_dropped)
 
 
 def _drop_related_headlines(body: HtmlElement, url: str, site: SiteProfile) -> int:

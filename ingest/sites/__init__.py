@@ -1,27 +1,23 @@
-"""The registry of sources we have knowledge of; everything else takes the generic path."""
+"""Sources we have knowledge of: one module per site, and the registry (``SITES``).
+
+The registry is loaded on first use (PEP 562), not when the package is: a site module may
+subclass extraction's ``ArticleFields``, and extraction imports ``ingest.sites.base``.
+"""
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import importlib
+from typing import Any
 
-from ingest.sites import korrespondent, pravda, ukrinform, unian
-from ingest.sites.base import SiteProfile
-
-# One line per source: adding a source is its module, this line and its golden files.
-SITES: dict[str, SiteProfile] = {
-    site.name: site for site in (korrespondent.SITE, pravda.SITE, ukrinform.SITE, unian.SITE)
-}
+__all__ = ["SITES", "get_site", "site_for_url"]
 
 
-def get_site(name: str) -> SiteProfile:
-    """The registered source ``name``; KeyError names the known ones."""
-    try:
-        return SITES[name]
-    except KeyError:
-        raise KeyError(f"unknown source {name!r}; known: {', '.join(sorted(SITES))}") from None
+def __getattr__(name: str) -> Any:
+    # (not "from ingest.sites import registry": that asks this function for "registry" again)
+    registry = importlib.import_module("ingest.sites.registry")  # and every site module
 
-
-def site_for_url(url: str) -> SiteProfile | None:
-    """The source whose edition hosts serve ``url``, or None."""
-    host = (urlsplit(url).hostname or "").lower()
-    return next((s for s in SITES.values() if s.edition_for_host(host)), None)
+    if name in __all__:
+        return getattr(registry, name)
+    if name in globals():
+        return globals()[name]
+    raise AttributeError(f"module 'ingest.sites' has no attribute {name!r}")

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # extraction imports this module; a site's field overrides import extraction
+    from ingest.extract.fields import ArticleFields
 
 
 @dataclass(frozen=True)
@@ -19,7 +23,6 @@ class Selectors:
     time: str = ""  # element whose text holds the visible date, if not ``info``
     body: str = ""
     lead: str = ""  # relative to ``body``
-    paragraphs: str = ""  # relative to ``body``
     tags: str = ""
     image: str = ""
     image_fallback: str = ""
@@ -84,7 +87,6 @@ class SiteProfile:
     list_selectors: ListSelectors = field(default_factory=ListSelectors)
     boilerplate: Boilerplate = field(default_factory=Boilerplate)
     date_languages: tuple[str, ...] = ("ru", "uk", "en")
-    archive_page_suffix: str = "p{page}/"
     # How often a scheduled job should crawl the source; its feeds hold about this much news.
     cadence: timedelta = timedelta(hours=1)
     # Dated versions (Fundus-style): this profile parses pages fetched before ``valid_until``;
@@ -92,6 +94,9 @@ class SiteProfile:
     valid_until: date | None = None
     earlier: tuple[SiteProfile, ...] = ()
     fixtures_note: str = ""  # where the knowledge came from (public material, a real page)
+    # The site's own way with some fields: an ``ArticleFields`` subclass overriding them (the
+    # others inherited); None: every field from the selectors, then the generic path.
+    fields: type[ArticleFields] | None = None
 
     @property
     def hosts(self) -> tuple[str, ...]:

@@ -45,7 +45,6 @@ SITE = SiteProfile(
         author="a.article__author",
         body="div.post-item__text",
         lead="h2",
-        paragraphs="p, div, h3, h4, li, blockquote",
         tags="div.post-item__tags div.post-item__tags-item a",
         image="img.post-item__big-photo-img",
         image_fallback="div.post-item__photo img",

@@ -38,7 +38,6 @@ SITE = SiteProfile(
     selectors=Selectors(
         title="h1",
         body="div.article-text",
-        paragraphs="p, h2, h3, li, blockquote",
         drop=(
             "script",
             "style",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
+from typing import Any
 
 from ingest.article import Image
 from ingest.extract.generic import meta
@@ -13,10 +15,10 @@ from ingest.extract.generic.jsonld import article_object, jsonld_objects
 from ingest.extract.generic.kind import page_kind
 from ingest.extract.generic.lines import standfirst
 from ingest.extract.generic.published import modified_at, published_at
-from ingest.extract.generic.tags import page_tags
+from ingest.extract.generic.tags import Tags, page_tags
 from ingest.extract.page import Page
 
-__all__ = ["GenericMetadata", "generic_body", "generic_metadata"]
+__all__ = ["GenericFields", "GenericMetadata", "generic_body", "generic_metadata"]
 
 
 @dataclass
@@ -37,34 +39,106 @@ class GenericMetadata:
     kind: str = "article"  # or live/video/listing, when the page declares itself so
 
 
+class GenericFields:
+    """The generic version of each field of one page, computed when first asked for: a site
+    whose selectors give the body never pays for the page's layout."""
+
+    def __init__(self, page: Page, timezone: str = "UTC") -> None:
+        self.page = page
+        self.timezone = timezone
+
+    @cached_property
+    def _tags(self) -> Tags:
+        return page_tags(self.page)
+
+    @cached_property
+    def _objects(self) -> list[dict[str, Any]]:
+        return jsonld_objects(self._tags["script"])
+
+    @cached_property
+    def _article(self) -> dict[str, Any]:
+        return article_object(self._objects)
+
+    @cached_property
+    def _metas(self) -> meta.MetaMap:
+        return _metas(self.page)
+
+    @cached_property
+    def site_name(self) -> str:
+        return meta.site_name(self._metas, self._objects, self._article)
+
+    @cached_property
+    def title(self) -> str:
+        return meta.title(self._tags, self._metas, self._article, self.site_name)
+
+    @cached_property
+    def lead(self) -> str:
+        return standfirst(meta.lead(self._metas, self._article), _main_text(self.page))
+
+    @cached_property
+    def body(self) -> list[str]:
+        return generic_body(self.page)
+
+    @cached_property
+    def authors(self) -> list[str]:
+        publisher = self._article.get("publisher")
+        names = {self.site_name, meta.text_of(publisher)} if publisher else {self.site_name}
+        return authors(self.page.tree, self._metas, self._article, names, self.language)
+
+    @cached_property
+    def published_at(self) -> datetime | None:
+        page = self.page
+        tree, times, url = page.tree, self._tags["time"], page.url
+        return published_at(
+            tree, times, self._metas, self._article, url, self.timezone, page.fetched_at
+        )
+
+    @cached_property
+    def modified_at(self) -> datetime | None:
+        return modified_at(self._metas, self._article, self.timezone, self.page.fetched_at)
+
+    @cached_property
+    def language(self) -> str:
+        declared = meta.declared_language(self.page.tree, self._metas, self._article)
+        return _language(declared, f"{self.title}\n{self.lead}")
+
+    @cached_property
+    def section(self) -> str:
+        return meta.section(self.page.tree, self._metas, self._objects, self._article)
+
+    @cached_property
+    def tags(self) -> list[str]:
+        return meta.tags(self._metas, self._article)
+
+    @cached_property
+    def images(self) -> list[Image]:
+        return meta.images(self._tags, self._metas, self._article)
+
+    @cached_property
+    def canonical_url(self) -> str:
+        return meta.canonical_url(self._tags, self._metas)
+
+    @cached_property
+    def kind(self) -> str:
+        return page_kind(self._metas, self._objects, self._article)
+
+
 def generic_metadata(page: Page, timezone: str = "UTC") -> GenericMetadata:
     """Metadata of ``page`` from JSON-LD, meta tags and visible structure; never raises on odd HTML."""
-    tree = page.tree
-    tags = page_tags(page)
-    objects = jsonld_objects(tags["script"])
-    article = article_object(objects)
-    metas = _metas(page)
-    site_name = meta.site_name(metas, objects, article)
-    title = meta.title(tags, metas, article, site_name)
-    lead = standfirst(meta.lead(metas, article), _main_text(page))
-    publisher = article.get("publisher")
-    site_names = {site_name, meta.text_of(publisher)} if publisher else {site_name}
-    language = _language(meta.declared_language(tree, metas, article), f"{title}\n{lead}")
+    found = GenericFields(page, timezone)
     return GenericMetadata(
-        title=title,
-        authors=authors(tree, metas, article, site_names, language),
-        published_at=published_at(
-            tree, tags["time"], metas, article, page.url, timezone, page.fetched_at
-        ),
-        modified_at=modified_at(metas, article, timezone, page.fetched_at),
-        language=language,
-        section=meta.section(tree, metas, objects, article),
-        tags=meta.tags(metas, article),
-        lead=lead,
-        images=meta.images(tags, metas, article),
-        canonical_url=meta.canonical_url(tags, metas),
-        site_name=site_name,
-        kind=page_kind(metas, objects, article),
+        title=found.title,
+        authors=found.authors,
+        published_at=found.published_at,
+        modified_at=found.modified_at,
+        language=found.language,
+        section=found.section,
+        tags=found.tags,
+        lead=found.lead,
+        images=found.images,
+        canonical_url=found.canonical_url,
+        site_name=found.site_name,
+        kind=found.kind,
     )
 
 
