@@ -4,7 +4,7 @@ they are, fetched and judged by their own kind (``ingest.discovery.pagekind``)."
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import scrapy
 from scrapy.http import Response, TextResponse, XmlResponse
@@ -18,7 +18,7 @@ _LINKS = LinkExtractor(tags=("a",), attrs=("href",))
 _STAT = "ingest/discovery"
 
 
-def is_html(response: Response) -> bool:
+def is_html(response: Response) -> TypeGuard[TextResponse]:
     """Whether ``response`` is a page whose ``selector`` parses it as HTML (not a feed's XML)."""
     return isinstance(response, TextResponse) and not isinstance(response, XmlResponse)
 
@@ -33,7 +33,7 @@ class LinkFollowing:
     seen_articles: set[str]
     seen_candidates: set[str]
 
-    def page_links(self, response: Response) -> list[str]:
+    def page_links(self, response: TextResponse) -> list[str]:
         """Every link of an HTML page, absolute, in page order, once (Scrapy's LinkExtractor on
         the response's own parsed tree)."""
         return [link.url for link in _LINKS.extract_links(response)]

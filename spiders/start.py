@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
@@ -44,7 +44,7 @@ class StartPage:
         def _follow(self, links: list[str], page_url: str, depth: int) -> Iterator[scrapy.Request]:
             raise NotImplementedError
 
-        def page_links(self, response: Response) -> list[str]:
+        def page_links(self, response: TextResponse) -> list[str]:
             raise NotImplementedError
 
     def remember_robots(self, response: Response, request: scrapy.Request, spider: Any) -> None:

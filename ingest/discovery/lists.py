@@ -45,8 +45,9 @@ def links_in(tree: lxml.html.HtmlElement, url: str, selectors: ListSelectors) ->
             out.articles.append(join_url(url, href))
     out.articles = [u for u in dict.fromkeys(out.articles) if u]
     nxt = tree.cssselect(selectors.next_page)
-    if nxt and nxt[0].get("href"):
-        out.next_page = join_url(url, nxt[0].get("href").strip())
+    following = (nxt[0].get("href") or "").strip() if nxt else ""
+    if following:
+        out.next_page = join_url(url, following)
     return out
 
 
