@@ -11,6 +11,7 @@ from ingest.article import Image
 from ingest.extract.generic import meta
 from ingest.extract.generic.authors import authors
 from ingest.extract.generic.body import MainText, main_text
+from ingest.extract.generic.fallback import in_doubt, second_opinion
 from ingest.extract.generic.jsonld import article_object, jsonld_objects
 from ingest.extract.generic.kind import page_kind
 from ingest.extract.generic.lines import standfirst
@@ -156,6 +157,11 @@ def _main_text(page: Page) -> MainText:
         body = tree.find("body")
         titles = meta.title_variants(tree, page_tags(page), _metas(page))
         found = main_text(body if body is not None else tree, titles)
+        ours = sum(len(line) for line in found.paragraphs)
+        if in_doubt(ours, found.page_prose):
+            alternative = second_opinion(tree, ours, titles)
+            if alternative is not None:
+                found = MainText(alternative, found.page_lines, found.page_prose)
         page.derived["main_text"] = found
     return found
 

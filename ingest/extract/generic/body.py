@@ -25,6 +25,7 @@ class MainText:
 
     paragraphs: list[str]
     page_lines: list[str]
+    page_prose: int = 0  # characters of prose (outside links) on the whole page
 
 
 def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> MainText:
@@ -60,7 +61,7 @@ def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> MainTe
             lines.append(segment.text)
     if lines and is_signoff(lines[-1]):
         lines.pop()
-    return MainText(lines, [s.text for s in page.segments])
+    return MainText(lines, [s.text for s in page.segments], good[-1])
 
 
 def _best_container(
