@@ -12,8 +12,8 @@ from lxml.cssselect import CSSSelector
 from lxml.html import HtmlElement
 
 from ingest.article import Image
-from ingest.extract.blocks import block_texts, normalize_space
 from ingest.extract.dates import parse_datetime
+from ingest.extract.generic.segments import paragraphs
 from ingest.extract.page import Page
 from ingest.sanitize import join_url
 from ingest.sites.base import SiteProfile
@@ -93,7 +93,12 @@ def _body(page: Page, site: SiteProfile) -> SiteBody | None:
     if lead is not None:
         lead_text = normalize_space(lead.text_content())
         lead.drop_tree()
-    return SiteBody(block_texts(body), lead_text, related_dropped)
+    return SiteBody(paragraphs(body), lead_text, related_dropped)
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of whitespace (NBSP included: ``str.split`` knows it) to one space, trimmed."""
+    return " ".join(text.split())
 
 
 def _drop_related_headlines(body: HtmlElement, url: str, site: SiteProfile) -> int:

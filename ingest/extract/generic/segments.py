@@ -165,6 +165,12 @@ def layout(root: HtmlElement) -> Layout:
     return out
 
 
+def paragraphs(root: HtmlElement) -> list[str]:
+    """The text lines of ``root`` in document order: the one paragraph splitter, for a site's
+    chosen body as for the generic path's whole page."""
+    return [segment.text for segment in layout(root).segments]
+
+
 def _flush(
     parts: list[str],
     links: int,
