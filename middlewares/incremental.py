@@ -5,6 +5,10 @@ sitemaps and archives are always read. A stored article older than ``INGEST_RECH
 its publication time, else when it was first stored) is not fetched again
 (``ingest/incremental/skipped``); a younger one is fetched with If-None-Match / If-Modified-Since,
 and a 304 answer ends there (``ingest/http/not_modified``), with no item.
+
+A crawl that writes a feed export (``-o``/``-O``, ``FEEDS``) is not incremental: whoever asks for
+a file wants the articles in it, and a skipped or 304 page yields none. Every article page is
+fetched; the store keeps one row each (``ingest/store/unchanged``).
 """
 
 from __future__ import annotations
@@ -40,6 +44,12 @@ class IncrementalMiddleware:
         settings = crawler.settings
         if not settings.getbool("INGEST_INCREMENTAL", True):
             raise NotConfigured("INGEST_INCREMENTAL is off")
+        if settings.getdict("FEEDS"):
+            logger.info(
+                "feed export configured: incremental skipping is off, every article page is "
+                "fetched so the export holds them all"
+            )
+            raise NotConfigured("a feed export wants every article")
         location = store_location(
             settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH")
         )

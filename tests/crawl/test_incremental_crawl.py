@@ -47,9 +47,10 @@ def crawl(
     *settings: str,
     preexec_fn: Callable[[], None] | None = None,
     window: tuple[str, str] | None = None,
+    feed: Path | None = None,
 ) -> Run:
     """The real spider in a subprocess against ``proxy``, storing into ``db`` (path or URL);
-    ``window`` is since/until (default: the snapshot's last three days)."""
+    ``window`` is since/until (default: the snapshot's last three days); ``feed``: ``-O`` it."""
     until = captured_at().date()
     since, until_ = window or (str(until - timedelta(days=2)), str(until))
     stats = tmp / f"stats{len(list(tmp.glob('stats*')))}.json"
@@ -63,6 +64,7 @@ def crawl(
         # then the same in every run, and so are the discovery hints extraction may use.
         "-s", "CONCURRENT_REQUESTS=1",
         *[arg for s in settings for arg in ("-s", s)],
+        *(["-O", str(feed)] if feed else []),
     ]  # fmt: skip
     done = subprocess.run(
         cmd, cwd=ROOT, capture_output=True, text=True, timeout=300, preexec_fn=preexec_fn
