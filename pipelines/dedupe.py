@@ -11,11 +11,11 @@ import logging
 from typing import Any
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from ingest.article import Article
 from ingest.normalize import url_key
+from pipelines.dropped import ArticleDropped
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ class DedupePipeline:
         if key in self.seen:
             self.stats.inc_value("ingest/duplicates/canonical_url")
             logger.info("duplicate of %s: %s", self.seen[key], article.url)
-            raise DropItem(f"duplicate of {self.seen[key]}: {article.url}")
+            raise ArticleDropped(
+                "duplicate", article.url, f"duplicate of {self.seen[key]}: {article.url}"
+            )
         self.seen[key] = article.canonical_url
         return article

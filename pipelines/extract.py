@@ -11,12 +11,12 @@ import os
 from typing import Any
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
 from scrapy.statscollectors import StatsCollector
 
 from ingest.article import Article
 from ingest.extract.record import Dropped, extract_record
 from ingest.fetched import FetchedPage
+from pipelines.dropped import ArticleDropped
 from pipelines.extract_pool import ExtractionPool
 
 logger = logging.getLogger(__name__)
@@ -74,4 +74,4 @@ class ExtractPipeline:
     def _drop(self, reason: str, url: str, detail: str) -> None:
         self.stats.inc_value(f"ingest/dropped/{reason}")
         logger.warning("dropped %s: %s", url, reason)
-        raise DropItem(f"{reason}: {detail}")
+        raise ArticleDropped(reason, url, f"{reason}: {detail}")

@@ -19,6 +19,7 @@ from ingest.report.outcome import crawl_outcome
 from ingest.report.tally import CrawlTally
 from ingest.store import StoreError, opened, store_location
 from ingest.store.crawls import CrawlRecord, record_crawl, store_outcomes
+from pipelines.dropped import ArticleDropped
 
 logger = logging.getLogger(__name__)
 
@@ -57,10 +58,10 @@ class CrawlSummary:
             self.tally.article(item)
 
     def item_dropped(self, item: Any, exception: BaseException) -> None:
-        url = getattr(item, "url", "") or ""
-        message = str(exception)
-        self.tally.dropped(url, "duplicate" if message.startswith("duplicate of") else
-                           message.split(":", 1)[0].strip() or "dropped")  # fmt: skip
+        if isinstance(exception, ArticleDropped):
+            self.tally.dropped(exception.url, exception.reason)
+        else:  # another pipeline's DropItem: counted, its reason unknown
+            self.tally.dropped(getattr(item, "url", "") or "", "dropped")
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
