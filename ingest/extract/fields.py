@@ -72,7 +72,8 @@ class ArticleFields:
     def _pick(self, name: str) -> Any:
         """The precedence, in one place: the first of selectors and generic that says something
         (None means "nothing to say"; the generic path always answers)."""
-        first, then = (self.generic, self.selected)
+        first: GenericFields | SelectedFields = self.generic
+        then: GenericFields | SelectedFields = self.selected
         if name not in GENERIC_FIRST:
             first, then = then, first
         found = getattr(first, name)
