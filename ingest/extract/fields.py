@@ -21,6 +21,7 @@ from ingest.extract.generic import GenericFields
 from ingest.extract.language import detect_language
 from ingest.extract.page import Page
 from ingest.extract.site import SelectedFields
+from ingest.extract.urls import trusted_canonical
 from ingest.sanitize import join_url
 
 if TYPE_CHECKING:  # site modules import this module: the profile is only a type here
@@ -89,6 +90,7 @@ class Extraction:
 
     article: Article
     removed: dict[str, int]
+    flags: tuple[str, ...] = ()  # evidence flags for the crawl stats (canonical_off_site)
 
 
 def extract_fields(page: Page, site: SiteProfile | None, fallback_title: str = "") -> Extraction:
@@ -108,9 +110,11 @@ def extract_fields(page: Page, site: SiteProfile | None, fallback_title: str = "
     if not title:
         raise ExtractionError("no_title", page.url)
 
-    # A javascript:, data: or unparsable "canonical" is ignored.
+    # A javascript:, data: or unparsable "canonical" is ignored; one on another site is not
+    # believed (the article is keyed by the fetched URL) and flagged.
     declared_url = generic.canonical_url
-    canonical = (join_url(page.url, declared_url) if declared_url else "") or page.url
+    claimed = (join_url(page.url, declared_url) if declared_url else "") or page.url
+    canonical = trusted_canonical(page.url, claimed, site)
     edition = site.edition_for_url(canonical) if site else None
     declared = edition.language if edition else generic.language
     published = fields.published_at()
@@ -144,7 +148,7 @@ def extract_fields(page: Page, site: SiteProfile | None, fallback_title: str = "
         parser=site.parser_version if site else GENERIC_PARSER,
         content_hash=content_hash(body),
     )
-    return Extraction(article, removed)
+    return Extraction(article, removed, ("canonical_off_site",) if canonical != claimed else ())
 
 
 def _text_language(

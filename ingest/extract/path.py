@@ -60,7 +60,7 @@ def record_of(fetched: FetchedPage, site: SiteProfile | None = None) -> Record:
         http_etag=str(hints.get("http_etag") or ""),
         http_last_modified=str(hints.get("http_last_modified") or ""),
     )
-    return Record(_safe(normalize_article(article)), done.removed, tuple(flags))
+    return Record(_safe(normalize_article(article)), done.removed, (*done.flags, *flags))
 
 
 def _text(fetched: FetchedPage) -> str:

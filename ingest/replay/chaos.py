@@ -64,6 +64,7 @@ def _chaos_handler(server: ChaosServer) -> type[BaseHTTPRequestHandler]:
                 source = server.snapshot.lookup(route.url)
                 if source is None or int(source.get("status", 200)) != 200:
                     return self._plain(404 if source is None else int(source["status"]))
+            self.page_of = server.page_of
             page = b""
             if source and source.get("file"):
                 page = (server.snapshot.root / source["file"]).read_bytes()
@@ -106,6 +107,11 @@ class ChaosServer:
     def route_for(self, url: str) -> ChaosRoute | None:
         """The route of ``url``, or of its query-less form (redirect hops carry a query)."""
         return self.routes.get(url) or self.routes.get(url.split("?")[0])
+
+    def page_of(self, url: str) -> bytes:
+        """The snapshot's bytes for ``url`` (b"" when it has none)."""
+        source = self.snapshot.lookup(url)
+        return (self.snapshot.root / source["file"]).read_bytes() if source else b""
 
     def record(self, url: str, route: ChaosRoute | None) -> None:
         with self._lock:

@@ -25,6 +25,7 @@ class ChaosHandler(BaseHTTPRequestHandler):
 
     url: str = ""
     content_type: str = "text/html; charset=utf-8"
+    page_of: Callable[[str], bytes] = staticmethod(lambda url: b"")  # another snapshot page
     query: dict[str, str] = {}  # noqa: RUF012 - set per request
 
 
@@ -266,12 +267,32 @@ def jsonld_controls(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int
     _send(h, 200, page.replace(_LD_TYPE, _LD_TYPE + extra, 1), {})
 
 
+def impostor(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """Another site's article (``copy_of``, its canonical link kept) with a forged title."""
+    page = h.page_of(args["copy_of"])
+    title = re.search(rb"<title>([^<]*)</title>", page)
+    if title:
+        page = page.replace(title.group(1), b"HIJACKED " + title.group(1))
+    _send(h, 200, page, {})
+
+
+def feed(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """A feed of its own listing ``links``, each dated ``date`` (RFC 822)."""
+    items = b"".join(
+        b"<item><title>%s</title><link>%s</link><pubDate>%s</pubDate></item>"
+        % (escape(link).encode(), escape(link).encode(), args["date"].encode())
+        for link in args["links"]
+    )
+    body = b'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>%s</channel></rss>'
+    _send(h, 200, body % items, {"Content-Type": "application/rss+xml"})
+
+
 FAULTS: dict[str, Fault] = {
     f.__name__: f
     for f in (
         ok, tracking_copy, status_then_ok, retry_after, refused_with_retry_after, slow_then_ok, drop_before_body, drop_mid_body,
         short_body, broken_chunked, gzip_bomb, brotli_bomb, oversize, recode, invalid_bytes,
         malformed, truncate, not_html, links, redirect, redirect_chain, redirect_loop, empty, feed_extra,
-        xml_entities, sitemap_index_loop, jsonld_controls,
+        xml_entities, sitemap_index_loop, jsonld_controls, impostor, feed,
     )
 }  # fmt: skip

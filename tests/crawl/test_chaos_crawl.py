@@ -26,7 +26,8 @@ from tests.conftest import ROOT, SNAPSHOT
 from tests.snapshot_data import COMPARED_FIELDS, articles, captured_at
 
 ROUTES = ROOT / "data" / "chaos" / "routes.json"
-ALLOWED_HOSTS = {"korrespondent.net", "ua.korrespondent.net", "k.img.com.ua"}
+IMPOSTOR_FEED = "https://impostor.example/feed.xml"  # crawled after the site, same store
+ALLOWED_HOSTS = {"korrespondent.net", "ua.korrespondent.net", "k.img.com.ua", "impostor.example"}
 FIELDS = tuple(f for f in COMPARED_FIELDS if f != "url")  # a redirected article keeps its hop URL
 
 
@@ -42,6 +43,9 @@ class ChaosRun:
     faults_served: Counter[str]
     hit_times: dict[str, list[float]]
     private_arrivals: int
+    other_returncode: int  # the crawl of another site into the same store, after this one
+    other_log: str
+    other_stats: dict[str, Any]
 
 
 # The source's spider and the news spider given the source: one spider, both names must hold.
@@ -59,25 +63,39 @@ def chaos(
     with ArrivalCounter("127.0.0.2") as private:
         routes = load_routes(ROUTES, private.netloc)
         with ChaosServer(Snapshot.load(SNAPSHOT), routes) as server:
-            cmd = [
-                sys.executable, "-m", "scrapy", "crawl", spider, *SPIDERS[spider],
+            options = [
                 "-a", f"since={until - timedelta(days=2)}", "-a", f"until={until}",
                 "-s", f"INGEST_REPLAY_PROXY={server.url}",
                 "-s", "INGEST_ALLOWED_PRIVATE_HOSTS=127.0.0.1",
                 "-s", f"INGEST_DATABASE_PATH={db}",
-                "-s", f"INGEST_STATS_FILE={stats_file}",
                 "-s", "DOWNLOAD_TIMEOUT=2",
                 "-s", "AUTOTHROTTLE_ENABLED=False",
             ]  # fmt: skip
+            crawl = [sys.executable, "-m", "scrapy", "crawl"]
+            cmd = [
+                *crawl,
+                spider,
+                *SPIDERS[spider],
+                *options,
+                "-s",
+                f"INGEST_STATS_FILE={stats_file}",
+            ]
             done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+            # Then another site into the same store: a page there claims a stored article.
+            other = [*crawl, "news", "-a", f"url={IMPOSTOR_FEED}", *options]
+            other += ["-s", f"INGEST_STATS_FILE={tmp / 'other.json'}"]
+            impostor = subprocess.run(other, cwd=ROOT, capture_output=True, text=True, timeout=300)
         arrivals = private.arrivals
     stats = json.loads(stats_file.read_text("utf-8")) if stats_file.exists() else {}
+    other_file = tmp / "other.json"
+    other_stats = json.loads(other_file.read_text("utf-8")) if other_file.exists() else {}
     store = open_store(str(db))
     stored = list(store.iter_articles())
     store.close()
     yield ChaosRun(
         spider, done.returncode, done.stderr, stats, stored, routes,
         list(server.requests), server.faults_served, dict(server.hit_times), arrivals,
+        impostor.returncode, impostor.stderr, other_stats,
     )  # fmt: skip
 
 
@@ -215,3 +233,14 @@ def test_controls_and_surrogates_in_structured_data_are_cleaned_and_cost_nothing
     bad = [(a.url, t) for a in chaos.stored for t in _texts(a) if any(c in t for c in _UNPRINTABLE)]
     assert bad == []
     assert chaos.stats.get("ingest/store/not_stored", 0) == 0
+
+
+def test_a_page_cannot_take_over_another_sites_article(chaos: ChaosRun) -> None:
+    """A page declaring another site's canonical URL is stored under its own URL, counted."""
+    assert chaos.other_returncode == 0, chaos.other_log[-3000:]
+    route = next(r for r in chaos.routes if r.fault == "impostor")
+    real = _expected_by_canonical()[route.args["copy_of"]]
+    by_canonical = {a.canonical_url: a for a in chaos.stored}
+    assert by_canonical[real["canonical_url"]].title == real["title"]
+    assert by_canonical[route.url].source == "impostor.example"  # keyed by the URL it came from
+    assert chaos.other_stats.get("ingest/evidence/canonical_off_site") == 1
