@@ -25,6 +25,9 @@ ROWS = NUM_PERM // BANDS
 THRESHOLD = 0.25
 # Bodies with fewer shingles than this are too short to call copies of anything.
 MIN_SHINGLES = 8
+# Words of a body that are shingled: far more than any article has; what a 7 MB page holds beyond
+# them does not decide whether it is a copy.
+MAX_WORDS = 50_000
 
 _PRIME = (1 << 61) - 1
 _MASK = (1 << 62) - 1  # band buckets fit a signed 64-bit column in SQLite and PostgreSQL
@@ -33,6 +36,7 @@ _PERMS = [(_rng.randrange(1, _PRIME), _rng.randrange(0, _PRIME)) for _ in range(
 _A = np.array([a for a, _ in _PERMS], dtype=np.uint64)
 _B = np.array([b for _, b in _PERMS], dtype=np.uint64)
 _LOW32 = (1 << 32) - 1
+_BLOCK = 4096  # shingles hashed at once: 4096 × 128 × 8 bytes = 4 MiB per temporary table
 _WORD = re.compile(r"\w+")
 
 
@@ -43,11 +47,20 @@ def _hash64(data: bytes) -> int:
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[int]:
     """Runs of ``size`` words, case-folded, punctuation ignored, as 32-bit hashes (CRC-32: fast
     and the same in every process; MinHash uses 32 bits of each anyway)."""
-    words = _WORD.findall(text.casefold())
+    words = _WORD.findall(_head(text).casefold())
     return {
         zlib.crc32(" ".join(words[i : i + size]).encode("utf-8"))
         for i in range(len(words) - size + 1)
     }
+
+
+def _head(text: str) -> str:
+    """The text up to its MAX_WORDS-th word: a copy is told apart within that, and a body of
+    millions of words would otherwise cost memory in proportion (words, shingles, hashes)."""
+    for count, word in enumerate(_WORD.finditer(text)):
+        if count == MAX_WORDS:
+            return text[: word.start()]
+    return text
 
 
 def jaccard(a: set[int], b: set[int]) -> float:
@@ -64,9 +77,14 @@ def minhash(items: Iterable[int]) -> list[int]:
     values = np.fromiter((x & _LOW32 for x in items), dtype=np.uint64)
     if values.size == 0:
         return [int(_PRIME)] * NUM_PERM
+    # In blocks of _BLOCK shingles: the table of every shingle × NUM_PERM hashes grew with the
+    # body (a 2.5 MB article took the crawl to 1.78 GB); a running minimum needs one block.
+    signature = np.full(NUM_PERM, _PRIME, dtype=np.uint64)
     with np.errstate(over="ignore"):
-        hashed = (np.outer(values, _A) + _B) % np.uint64(_PRIME)
-    return [int(v) for v in hashed.min(axis=0)]
+        for start in range(0, values.size, _BLOCK):
+            hashed = (np.outer(values[start : start + _BLOCK], _A) + _B) % np.uint64(_PRIME)
+            np.minimum(signature, hashed.min(axis=0), out=signature)
+    return [int(v) for v in signature]
 
 
 def band_buckets(signature: list[int]) -> list[tuple[int, int]]:

@@ -7,6 +7,7 @@ its URL was requested before (0-based), so "fails once, then works" needs no sta
 from __future__ import annotations
 
 import gzip
+import random
 import re
 import time
 from collections.abc import Callable
@@ -276,6 +277,44 @@ def impostor(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> No
     _send(h, 200, page, {})
 
 
+def jsonld_script_close(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """Another page (``copy_of``) whose JSON-LD gains an articleBody holding a raw ``</script>``
+    (an embed code quoted in a string) ahead of the article's text."""
+    page = h.page_of(args["copy_of"])
+    text = b" ".join(re.sub(rb"<[^>]+>", b"", p) for p in re.findall(rb"<p[^>]*>(.*?)</p>", page))
+    body = b'"articleBody": "Watch: <script src=\\"https://video.example/e.js\\"></script> %s", '
+    body %= text.replace(b"\\", b"\\\\").replace(b'"', b'\\"')
+    page = re.sub(
+        rb'(<script type="application/ld\+json">\s*\{)', lambda m: m.group(1) + body, page
+    )
+    _send(h, 200, page, {})
+
+
+@cache
+def _filler(size: int, words_per_paragraph: int) -> bytes:
+    """``size`` bytes of paragraphs of distinct-looking Cyrillic words (one paragraph when 0)."""
+    rng = random.Random(size + words_per_paragraph)
+    letters = "абвгдежзиклмнопрстуфхцчшщыэюя"
+    vocabulary = ["".join(rng.choices(letters, k=rng.randint(3, 9))) for _ in range(50_000)]
+    out, total, words = [b"<p>"], 3, 0
+    while total < size - 8:
+        word = rng.choice(vocabulary).encode()
+        words += 1
+        if words_per_paragraph and words % words_per_paragraph == 0:
+            word += b".</p>\n<p>"
+        out.append(word + b" ")
+        total += len(word) + 1
+    return b"".join(out)[: size - 4] + b"</p>"
+
+
+def huge_article(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """Another page (``copy_of``) grown to ``bytes`` by paragraphs after its first one."""
+    page = h.page_of(args["copy_of"])
+    first = page.index(b"</p>") + 4
+    filler = _filler(int(args["bytes"]) - len(page), int(args["paragraph_words"]))
+    _send(h, 200, page[:first] + filler + page[first:], {})
+
+
 def feed(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
     """A feed of its own listing ``links``, each dated ``date`` (RFC 822)."""
     items = b"".join(
@@ -293,6 +332,6 @@ FAULTS: dict[str, Fault] = {
         ok, tracking_copy, status_then_ok, retry_after, refused_with_retry_after, slow_then_ok, drop_before_body, drop_mid_body,
         short_body, broken_chunked, gzip_bomb, brotli_bomb, oversize, recode, invalid_bytes,
         malformed, truncate, not_html, links, redirect, redirect_chain, redirect_loop, empty, feed_extra,
-        xml_entities, sitemap_index_loop, jsonld_controls, impostor, feed,
+        xml_entities, sitemap_index_loop, jsonld_controls, impostor, feed, jsonld_script_close, huge_article,
     )
 }  # fmt: skip

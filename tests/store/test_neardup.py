@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 import random
+import tracemalloc
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
+
 from bench.neardup import build_pairs, measure, republish, snapshot_articles
+from ingest import neardup
 from ingest.article import Article, content_hash
 from ingest.extract import extract
 from ingest.extract.textclean import clean_text
@@ -111,3 +115,32 @@ def test_pairs_cover_every_kind() -> None:
     kinds = {p.kind for p in build_pairs()}
     assert {"verbatim", "edited_25", "other_article", "translation", "quotes_a_paragraph"} <= kinds
     assert Path(ROOT / "data" / "snapshot" / "manifest.json").exists()
+
+
+def _whole_table_minhash(items: set[int]) -> list[int]:
+    """The signature as first written: every shingle × every permutation in one table."""
+    values = np.fromiter((x & 0xFFFFFFFF for x in items), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        hashed = (np.outer(values, neardup._A) + neardup._B) % np.uint64(neardup._PRIME)
+    return [int(v) for v in hashed.min(axis=0)]
+
+
+def test_signatures_of_long_bodies_need_bounded_memory_and_stay_the_same() -> None:
+    rng = random.Random(7)
+    found = {rng.getrandbits(32) for _ in range(300_000)}  # a 2.5 MB article's distinct triples
+    small = set(list(found)[:5000])
+    tracemalloc.start()
+    signature = neardup.minhash(found)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 40 * 1024 * 1024, f"{peak / 2**20:.0f} MiB"  # the whole table: 600 MiB
+    assert signature == _whole_table_minhash(found)
+    assert neardup.minhash(small) == _whole_table_minhash(small)
+
+
+def test_only_the_first_max_words_of_a_body_are_shingled() -> None:
+    words = [f"w{i}" for i in range(neardup.MAX_WORDS + 5000)]
+    long_body = " ".join(words)
+    head = " ".join(words[: neardup.MAX_WORDS])
+    assert neardup.shingles(long_body) == neardup.shingles(head)
+    assert len(neardup.shingles(head)) == neardup.MAX_WORDS - 2
