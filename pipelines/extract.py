@@ -65,7 +65,7 @@ class ExtractPipeline:
             self.stats.inc_value(f"ingest/boilerplate/{article.source}/{kind}", count)
         for flag in result.flags:  # e.g. ingest/evidence/published_later_than_sitemap
             self.stats.inc_value(f"ingest/evidence/{flag}")
-            if any(word in flag for word in ("later", "days_from", "differs", "off_site")):
+            if any(w in flag for w in ("later", "days_from", "differs", "off_site", "cut_short")):
                 logger.info("evidence: %s on %s", flag, item.url)
         self.stats.inc_value("ingest/extracted")
         self.stats.inc_value(f"ingest/parser/{article.parser}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -45,6 +47,8 @@ def parse_tree(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     (:func:`ingest.extract.encoding.decode_html`)."""
     if isinstance(html, bytes):
         html = decode_html(html, content_type)
+    if "ld+json" in html:
+        html = quote_script_ends_in_jsonld(html)
     # lxml refuses str input carrying an XML encoding declaration: hand it UTF-8 bytes, said so.
     # Control characters are not allowed in XML text: lxml parses them but a later edit of the
     # tree (drop_tree moving a tail) raises ValueError (found by fuzzing). Browsers ignore them.
@@ -54,6 +58,50 @@ def parse_tree(html: str | bytes, content_type: str | None = None) -> HtmlElemen
     if not hasattr(_local, "utf8"):
         _local.utf8 = _parser()
     return lxml.html.document_fromstring(data, parser=_local.utf8)
+
+
+def cut_short(html: str) -> bool:
+    """Whether the page ends before its ``</body>`` or ``</html>``: the server closed it early
+    (or sent a Content-Length that fits the cut), so the article may be missing its end."""
+    tail = html[-16384:]
+    return not _DOCUMENT_END.search(tail)
+
+
+_DOCUMENT_END = re.compile(r"</(?:body|html)\b", re.IGNORECASE)
+_JSONLD_OPEN = re.compile(r"<script\b[^>]*ld\+json[^>]*>", re.IGNORECASE)
+# Inside a JSON-LD block: a JSON string (escapes included), or the end tag that closes the block.
+_JSON_STRING_OR_END = re.compile(r'"(?:[^"\\]|\\.)*"|</script', re.IGNORECASE | re.DOTALL)
+_SCRIPT_END_IN_STRING = re.compile(r"</(script)", re.IGNORECASE)
+
+
+def quote_script_ends_in_jsonld(html: str) -> str:
+    """``</script`` inside a JSON-LD string written as ``<\\/script``, as JSON allows.
+
+    HTML ends a script at the first ``</script``, even inside a JSON string: the rest of the
+    JSON would spill into the body as text. A block is repaired only when the JSON up to the
+    real end (the first ``</script`` outside a string) then parses; anything else is left as is.
+    """
+    out, done = [], 0
+    for opener in _JSONLD_OPEN.finditer(html):
+        if opener.start() < done:
+            continue
+        start, end, quoted = opener.end(), -1, False
+        for token in _JSON_STRING_OR_END.finditer(html, start):
+            if token.group().startswith('"'):
+                quoted = quoted or "</" in token.group()
+                continue
+            end = token.start()
+            break
+        if end < 0 or not quoted:
+            continue
+        block = _SCRIPT_END_IN_STRING.sub(r"<\\/\1", html[start:end])
+        try:
+            json.loads(block)
+        except ValueError:
+            continue
+        out += [html[done:start], block]
+        done = end
+    return "".join(out) + html[done:] if out else html
 
 
 def _parser() -> lxml.html.HTMLParser:

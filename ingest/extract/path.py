@@ -16,7 +16,7 @@ from ingest.errors import ExtractionError
 from ingest.extract.encoding import decode_html
 from ingest.extract.evidence import Evidence, apply_evidence
 from ingest.extract.fields import extract_fields
-from ingest.extract.page import parse_html
+from ingest.extract.page import cut_short, parse_html
 from ingest.extract.urls import declared_url
 from ingest.fetched import FetchedPage
 from ingest.normalize import normalize_article
@@ -43,7 +43,8 @@ def record_of(fetched: FetchedPage, site: SiteProfile | None = None) -> Record:
     ``site`` overrides the registered source named by ``fetched.source`` (else the URL's host);
     an empty ``fetched.url`` means "the page's own canonical or og:url" (saved files).
     """
-    page = parse_html(_text(fetched), fetched.url, _moment(fetched.fetched_at, fetched.url))
+    text = _text(fetched)
+    page = parse_html(text, fetched.url, _moment(fetched.fetched_at, fetched.url))
     if not page.url:
         page.url = declared_url(page.tree)
         if not page.url:
@@ -60,6 +61,8 @@ def record_of(fetched: FetchedPage, site: SiteProfile | None = None) -> Record:
         http_etag=str(hints.get("http_etag") or ""),
         http_last_modified=str(hints.get("http_last_modified") or ""),
     )
+    if cut_short(text):  # stored, as much as arrived, and counted
+        flags.append("html_cut_short")
     return Record(_safe(normalize_article(article)), done.removed, (*done.flags, *flags))
 
 

@@ -18,6 +18,8 @@ import pytest
 from ingest.article import Article
 from ingest.discovery.feeds import parse_feed
 from ingest.discovery.sitemaps import parse_sitemap
+from ingest.extract.path import record_of
+from ingest.fetched import FetchedPage
 from ingest.replay.chaos import ArrivalCounter, ChaosRoute, ChaosServer, load_routes
 from ingest.replay.server import Snapshot
 from ingest.settings import INGEST_SITEMAP_MAX_DEPTH as SITEMAP_MAX_DEPTH
@@ -135,6 +137,7 @@ def test_crawl_completes(chaos: ChaosRun) -> None:
 def test_every_recoverable_article_stored_once_and_correct(chaos: ChaosRun) -> None:
     expected = _expected_by_canonical()  # both read the source's feeds, sitemaps and archives
     lost = {r.url for r in chaos.routes if r.expect.startswith("dropped:")}
+    cut_short = {r.url for r in chaos.routes if r.expect == "cut_short"}
     by_url = Counter(a.canonical_url for a in chaos.stored)
     got = {a.canonical_url: a.to_dict() for a in chaos.stored}
     wrong = []
@@ -144,6 +147,8 @@ def test_every_recoverable_article_stored_once_and_correct(chaos: ChaosRun) -> N
             assert canonical not in got, f"{url} should have been lost"
             continue
         assert by_url[canonical] == 1, f"{url} stored {by_url[canonical]} times"
+        if url in cut_short:
+            continue  # stored as far as it arrived: test_a_page_cut_short_is_stored_and_counted
         wrong += [(url, n, got[canonical][n]) for n in FIELDS if got[canonical][n] != want[n]]
     assert wrong == [], [(u.rstrip("/").rsplit("/", 1)[-1][:7], n, v) for u, n, v in wrong]
 
@@ -243,4 +248,27 @@ def test_a_page_cannot_take_over_another_sites_article(chaos: ChaosRun) -> None:
     by_canonical = {a.canonical_url: a for a in chaos.stored}
     assert by_canonical[real["canonical_url"]].title == real["title"]
     assert by_canonical[route.url].source == "impostor.example"  # keyed by the URL it came from
-    assert chaos.other_stats.get("ingest/evidence/canonical_off_site") == 1
+    copies = [r for r in chaos.routes if "copy_of" in r.args]  # each keeps its canonical link
+    assert chaos.other_stats.get("ingest/evidence/canonical_off_site") == len(copies)
+
+
+def test_a_raw_script_end_inside_json_ld_costs_nothing(chaos: ChaosRun) -> None:
+    """A ``</script>`` quoted in a JSON-LD string ends no script: the record is the clean page's."""
+    for route in (r for r in chaos.routes if r.fault == "jsonld_script_close"):
+        clean = Snapshot.load(SNAPSHOT).lookup(route.args["copy_of"])
+        html = (SNAPSHOT / clean["file"]).read_bytes()
+        want = record_of(FetchedPage(route.url, html, captured_at().isoformat())).article
+        got = next(a for a in chaos.stored if a.url == route.url)
+        assert (got.title, got.body) == (want.title, want.body)
+        assert "</script>" not in got.body and "articleBody" not in got.body
+
+
+def test_a_page_cut_short_is_stored_and_counted(chaos: ChaosRun) -> None:
+    """A page that ends before its </body> (the server closed it early) is kept, and counted."""
+    routes = [r for r in chaos.routes if r.expect == "cut_short"]
+    expected = _expected_by_canonical()
+    for route in (r for r in routes if r.url in expected):
+        want = expected[route.url]
+        got = next(a for a in chaos.stored if a.canonical_url == want["canonical_url"])
+        assert want["body"].startswith(got.body.split("\n")[0]) and got.body != want["body"]
+    assert chaos.stats.get("ingest/evidence/html_cut_short", 0) == len(routes)
