@@ -43,9 +43,10 @@ def run_demo(snapshot_dir: Path, db_path: str | None = None, days: int = 3) -> i
     stats = crawler.stats.get_stats() if crawler.stats else {}
     store = _store(settings)
     print(f"snapshot {snapshot_dir} (captured {snapshot.captured_at.isoformat()}) → {store}")
-    print(format_summary(stats))
+    forced = forced_shutdown(crawler)
+    print(format_summary(stats, "forced shutdown" if forced else ""))
     print(f"  wall time:         {time.monotonic() - started:.1f} s")
-    if forced_shutdown(crawler):
+    if forced:
         print("ingest demo: stopped by a forced shutdown (batches committed before it stay stored)")
         return FORCED_SHUTDOWN
     return 0 if stats.get("finish_reason") == "finished" else 1
@@ -89,7 +90,7 @@ def run_generic_demo(snapshot_dir: Path, db_path: str | None = None) -> int:
         stats = crawler.stats.get_stats() if crawler.stats else {}
         ok = ok and stats.get("finish_reason") == "finished"
         print(f"\n{site['start_url']} (discovered by {site['discovery']})")
-        print(format_summary(stats))
+        print(format_summary(stats, "forced shutdown" if forced_shutdown(crawler) else ""))
     print(f"  wall time:         {time.monotonic() - started:.1f} s")
     if any(forced_shutdown(crawler) for _, crawler in crawlers):
         print("ingest demo: stopped by a forced shutdown (batches committed before it stay stored)")

@@ -112,3 +112,4 @@ def test_sigint_to_the_demo_stops_it(tmp_path: Path) -> None:
     assert proc.returncode != 0, output
     assert took < 30
     assert "Traceback" not in output
+    assert "crawl finished (forced shutdown)" in output
