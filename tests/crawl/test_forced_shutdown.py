@@ -66,11 +66,13 @@ def _started(
         proc.wait()
 
 
-def _forced_shutdown(proc: subprocess.Popen[bytes], log: Path, held_at: int) -> float:
-    """SIGINT, wait for the graceful shutdown to start, SIGINT again; seconds until the exit."""
-    proc.send_signal(signal.SIGINT)
+def _forced_shutdown(
+    proc: subprocess.Popen[bytes], log: Path, held_at: int, signum: int = signal.SIGINT
+) -> float:
+    """A signal, wait for the graceful shutdown to start, again; seconds until the exit."""
+    proc.send_signal(signum)
     seen = _wait_for(log, "shutting down gracefully", proc, held_at)
-    proc.send_signal(signal.SIGINT)
+    proc.send_signal(signum)
     _wait_for(log, "forcing unclean shutdown", proc, seen)
     forced = time.monotonic()
     try:
@@ -80,8 +82,9 @@ def _forced_shutdown(proc: subprocess.Popen[bytes], log: Path, held_at: int) -> 
     return time.monotonic() - forced
 
 
-def test_second_sigint_ends_the_crawl_promptly_and_keeps_what_was_stored(
-    replay_server: str, tmp_path: Path
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_second_signal_ends_the_crawl_promptly_and_keeps_what_was_stored(
+    signum: int, replay_server: str, tmp_path: Path
 ) -> None:
     db, stats, log = tmp_path / "articles.sqlite", tmp_path / "stats.json", tmp_path / "crawl.log"
     cmd = snapshot_crawl(
@@ -94,7 +97,7 @@ def test_second_sigint_ends_the_crawl_promptly_and_keeps_what_was_stored(
     with _started(cmd, log) as proc:
         held_at = _wait_for(log, "holding item 7", proc)
         stored_before = _rows(db)
-        took = _forced_shutdown(proc, log, held_at)
+        took = _forced_shutdown(proc, log, held_at, signum)
     print(f"\nforced shutdown: rc={proc.returncode} after {took:.1f} s, {stored_before} stored")
     assert proc.returncode != 0
     assert stored_before >= 2  # batches of two committed before the hold
