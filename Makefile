@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 
-.PHONY: demo demo-generic test eval neardup lint format clean
+.PHONY: demo demo-generic test eval bench neardup lint typecheck format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,7 @@ demo: $(VENV)/.installed-base   ## crawl the bundled snapshot offline into data/
 demo-generic: $(VENV)/.installed-base   ## the generic news spider on three sites: sitemaps, feeds, links
 	$(BIN)/ingest demo --generic
 
-test: $(VENV)/.installed-test   ## lint, then the whole suite
-	$(BIN)/ruff check .
+test: lint typecheck   ## lint, type check, then the whole suite
 	$(BIN)/python -m pytest -q
 
 eval: $(VENV)/.installed-test   ## every labelled set in $(SHARED)/eval, beside trafilatura and htmldate
@@ -37,11 +36,14 @@ bench: $(VENV)/.installed-test   ## speed beside baselines and limits: extractio
 neardup: $(VENV)/.installed-test   ## precision/recall of the near-duplicate threshold on snapshot pairs
 	$(BIN)/python -m bench.neardup
 
-lint: $(VENV)/.installed-test
+lint: $(VENV)/.installed-test   ## ruff's checks and formatter (pinned in pyproject.toml)
 	$(BIN)/ruff check . && $(BIN)/ruff format --check .
+
+typecheck: $(VENV)/.installed-test   ## mypy over the packages ([tool.mypy] in pyproject.toml)
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff format . && $(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) data/articles.sqlite data/articles.sqlite-* .pytest_cache .ruff_cache
+	rm -rf $(VENV) data/articles.sqlite data/articles.sqlite-* .pytest_cache .ruff_cache .mypy_cache

@@ -36,6 +36,7 @@ def printable_article(article: Article) -> Article:
     changes: dict[str, object] = {}
     for f in dataclasses.fields(article):
         value = getattr(article, f.name)
+        cleaned: object
         if isinstance(value, str):
             cleaned = printable(value) if f.name == "body" else _line(value)
         elif isinstance(value, list) and value and isinstance(value[0], str):

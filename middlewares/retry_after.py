@@ -82,9 +82,11 @@ class RetryAfterMiddleware:
             return response
         host = _host(request)
         self._not_before[host] = max(self._not_before.get(host, 0.0), time.monotonic() + delay)
+        crawling = self.crawler.spider
+        assert crawling is not None  # responses come only while a spider runs
         retry = get_retry_request(
             request,
-            spider=self.crawler.spider,
+            spider=crawling,
             reason=f"retry_after_{response.status}",
             max_retry_times=self.max_times,
             stats_base_key="ingest/retry_after",

@@ -16,6 +16,7 @@ from typing import Any
 from scrapy.utils.asyncio import is_asyncio_available
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred, DeferredSemaphore
+from twisted.internet.interfaces import IReactorFromThreads
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class ExtractionPool:
         from twisted.internet import reactor
 
         # A forced shutdown (a second Ctrl-C) skips close(): drop the queued pages, end at once.
-        reactor.addSystemEventTrigger("during", "shutdown", self._abandon)  # type: ignore[attr-defined]
+        reactor.addSystemEventTrigger("during", "shutdown", self._abandon)
 
     def _abandon(self) -> None:
         if self._executor is not None:
@@ -110,13 +111,14 @@ def _deferred(future: Future[Any]) -> Deferred[Any]:
     from twisted.internet import reactor
 
     deferred: Deferred[Any] = Deferred()
+    threads = IReactorFromThreads(reactor)
 
     def done(finished: Future[Any]) -> None:
         exc = finished.exception()
         if exc is None:
-            reactor.callFromThread(deferred.callback, finished.result())  # type: ignore[attr-defined]
+            threads.callFromThread(deferred.callback, finished.result())
         else:
-            reactor.callFromThread(deferred.errback, exc)  # type: ignore[attr-defined]
+            threads.callFromThread(deferred.errback, exc)
 
     future.add_done_callback(done)
     return deferred

@@ -8,6 +8,7 @@ from typing import Any
 from scrapy import Spider
 from scrapy.http import Response
 from scrapy.logformatter import LogFormatter, LogFormatterResult
+from twisted.python.failure import Failure
 
 
 class ConciseLogFormatter(LogFormatter):
@@ -17,8 +18,8 @@ class ConciseLogFormatter(LogFormatter):
         self,
         item: Any,
         exception: BaseException,
-        response: Response | None,
-        spider: Spider | None = None,
+        response: Response | Failure | None,
+        spider: Spider,
     ) -> LogFormatterResult:
         return {
             "level": logging.DEBUG,

@@ -24,6 +24,7 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred, DeferredLock
+from twisted.internet.interfaces import IReactorFromThreads
 from twisted.internet.threads import deferToThreadPool
 from twisted.python.threadpool import ThreadPool
 
@@ -94,7 +95,7 @@ class StorePipeline:
         # A forced shutdown (a second Ctrl-C) stops the reactor without close_spider: the writer
         # thread must end too, or the interpreter waits for it forever at exit. The batch in its
         # hands is finished (committed); buffered ones are lost as in a kill.
-        reactor.addSystemEventTrigger("during", "shutdown", self._stop_writer)  # type: ignore[attr-defined]
+        reactor.addSystemEventTrigger("during", "shutdown", self._stop_writer)
         logger.info("storing articles in %s", self.store.describe)
 
     async def close_spider(self) -> None:
@@ -156,7 +157,7 @@ class StorePipeline:
     def _in_writer(self, func: Any, *args: Any) -> Deferred[Any]:
         from twisted.internet import reactor
 
-        return deferToThreadPool(reactor, self._writer, func, *args)  # type: ignore[arg-type]
+        return deferToThreadPool(IReactorFromThreads(reactor), self._writer, func, *args)
 
     # --- in the writer thread ---------------------------------------------------------------------
     def _write(self, batch: list[Article]) -> _Written:

@@ -54,16 +54,22 @@ class ArticleRequests:
 
     def article_failed(self, failure: Failure) -> None:
         """Count an article that could not be fetched (after retries) by its reason."""
-        if failure.request.meta.get("ingest_unchanged"):
+        if failed_request(failure).meta.get("ingest_unchanged"):
             return  # skipped or 304: already stored, counted by middlewares.incremental
         reason = failure_reason(failure)
         self.crawler.stats.inc_value(f"ingest/dropped/{reason}")  # type: ignore[attr-defined]
-        self.logger.warning("dropped %s: %s", failure.request.url, reason)  # type: ignore[attr-defined]
+        self.logger.warning("dropped %s: %s", failed_request(failure).url, reason)  # type: ignore[attr-defined]
+
+
+def failed_request(failure: Failure) -> scrapy.Request:
+    """The request of a download failure: Scrapy attaches it to the Failure at run time."""
+    request: scrapy.Request = failure.request  # type: ignore[attr-defined]
+    return request
 
 
 def failure_reason(failure: Failure) -> str:
     """A drop reason for a failed request: ``http_404``, ``fetch_TimeoutError``…"""
-    if failure.check(HttpError):
+    if isinstance(failure.value, HttpError):
         return f"http_{failure.value.response.status}"
     return f"fetch_{type(failure.value).__name__}"
 

@@ -33,7 +33,7 @@ from ingest.discovery.lists import links_in
 from ingest.discovery.sitemaps import parse_sitemap
 from ingest.sites import get_site, site_for_url
 from ingest.sites.base import Edition, SiteProfile
-from spiders.articles import ArticleRequests, failure_reason
+from spiders.articles import ArticleRequests, failed_request, failure_reason
 from spiders.links import LinkFollowing, is_html
 from spiders.start import StartPage
 
@@ -209,7 +209,7 @@ class NewsSpider(StartPage, LinkFollowing, ArticleRequests, scrapy.Spider):
         """A sitemap, feed or start page that could not be fetched: counted, the crawl goes on."""
         reason = failure_reason(failure)
         self.crawler.stats.inc_value(f"{_STAT}/failed/{reason}")
-        self.logger.warning("discovery page %s failed: %s", failure.request.url, reason)
+        self.logger.warning("discovery page %s failed: %s", failed_request(failure).url, reason)
 
     # --- helpers ----------------------------------------------------------------------------
     def _registered(self, url: str) -> bool:

@@ -16,6 +16,7 @@ from scrapy.utils.sitemap import sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from ingest.discovery.feeds import USUAL_FEED_PATHS, declared_feeds, parse_feed
+from spiders.articles import failed_request
 from spiders.links import is_html
 
 _STAT = "ingest/discovery"
@@ -100,7 +101,7 @@ class StartPage:
 
     def robots_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         """No robots.txt: no sitemaps from it; the home page's feeds or links decide."""
-        yield from self._no_robots(failure.request.meta)
+        yield from self._no_robots(failed_request(failure).meta)
 
     def _no_robots(self, home: dict[str, Any]) -> Iterator[scrapy.Request]:
         self.crawler.stats.inc_value(f"{_STAT}/no_robots")
@@ -132,5 +133,5 @@ class StartPage:
         return self.parse_feed(response)
 
     def probe_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
-        state = failure.request.meta["probe"]
+        state = failed_request(failure).meta["probe"]
         yield from self._probe_feeds(state["home"], state["links"], state["index"] + 1)

@@ -9,7 +9,7 @@ from ingest.errors import IngestError
 from ingest.eval.sample import Extractor, Output, Sample, decode_html
 
 # Mode name → keyword arguments of ``trafilatura.extract`` (comments excluded, as the benchmark does).
-TRAFILATURA_MODES: dict[str, dict[str, bool]] = {
+TRAFILATURA_MODES: dict[str, dict[str, Any]] = {
     "favor_precision": {"favor_precision": True},
     "default": {},
     "fast": {"fast": True},

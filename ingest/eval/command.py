@@ -118,7 +118,7 @@ def summarize(name: str, layout: ModuleType, samples: list[Sample], runs: list[R
 
 def handle(args: argparse.Namespace) -> int:
     """Run every set named by ``args``; print the tables; 0 on success."""
-    report = {"sets": {}}
+    report: dict[str, Any] = {"sets": {}}
     sets = find_sets(args.dirs)
     if args.json:
         try:

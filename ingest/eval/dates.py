@@ -54,4 +54,4 @@ def figures(samples: list[Sample], outputs: list[Output]) -> dict[str, float]:
 
 def page_score(sample: Sample, output: Output) -> float:
     """1 when the page's day is the labelled one."""
-    return float(bool(output.published) and output.published[:10] == sample.truth)
+    return float(bool(output.published and output.published[:10] == sample.truth))

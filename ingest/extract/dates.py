@@ -101,10 +101,10 @@ def parse_datetime(
     parsed = dateparser.parse(text, languages=list(languages), settings=settings)
     if parsed is None:
         # Bylines glue names to dates ("Иван Петров, 20 листопада 2026, 14:35"): parse the date part.
-        found = _DAY_MONTH_YEAR.search(text)
-        if found is None or found.group(0) == text:
+        glued = _DAY_MONTH_YEAR.search(text)
+        if glued is None or glued.group(0) == text:
             return None
-        parsed = dateparser.parse(found.group(0), languages=list(languages), settings=settings)
+        parsed = dateparser.parse(glued.group(0), languages=list(languages), settings=settings)
         if parsed is None:
             return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)

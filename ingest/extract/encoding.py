@@ -34,7 +34,7 @@ _TIE = 0.02  # charset-normalizer's chaos/coherence differences below this are n
 def decode_html(body: bytes, content_type: str | None = None) -> str:
     """The text of an HTML page's bytes; never raises (undecodable bytes become U+FFFD)."""
     bom_encoding, bom = read_bom(body)
-    if bom_encoding:
+    if bom_encoding and bom:
         return body[len(bom) :].decode(bom_encoding, "replace")
     try:
         return body.decode(_UTF8)

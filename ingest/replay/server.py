@@ -129,6 +129,7 @@ class ReplayServer:
     def url(self) -> str:
         """The proxy URL to give the crawler (``INGEST_REPLAY_PROXY``)."""
         host, port = self._httpd.server_address[:2]
+        assert isinstance(host, str)  # an AF_INET server: never a bytes (AF_UNIX) address
         return f"http://{host}:{port}"
 
     def __enter__(self) -> ReplayServer:

@@ -92,7 +92,10 @@ def recent_crawls(store: SqlStore, since: str = "") -> list[CrawlRecord]:
         "FROM crawls WHERE finished_at >= ? ORDER BY finished_at, source",
         (since,),
     )
-    return [CrawlRecord(*row[:6], summary=json.loads(row[6])) for row in rows]
+    return [
+        CrawlRecord(crawl_id, source, spider, started, finished, reason, json.loads(summary))
+        for crawl_id, source, spider, started, finished, reason, summary in rows
+    ]
 
 
 def store_outcomes(store: SqlStore, since: str) -> dict[str, dict[str, int]]:

@@ -38,7 +38,7 @@ _TYPES: dict[str, pa.DataType] = {
     "schema_version": pa.int32(),
     "revision": pa.int32(),
 }
-METADATA = {b"ingest.schema_version": str(SCHEMA_VERSION).encode()}
+METADATA: dict[bytes | str, bytes | str] = {b"ingest.schema_version": str(SCHEMA_VERSION).encode()}
 
 
 def arrow_schema(names: list[str], partitioned: bool) -> pa.Schema:

@@ -48,13 +48,13 @@ class PostgresStore(SqlStore):
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> psycopg.Cursor[Any]:
         """Execute one statement (``?`` placeholders become ``%s``)."""
-        return self._db.execute(sql.replace("?", "%s"), tuple(params))  # type: ignore[arg-type]
+        return self._db.execute(sql.replace("?", "%s"), tuple(params))
 
     def many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         """Execute one statement for many parameter rows."""
         if rows:
             with self._db.cursor() as cur:
-                cur.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])  # type: ignore[arg-type]
+                cur.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

@@ -75,10 +75,15 @@ class SqlStore:
     def upsert(self, articles: Sequence[Article]) -> UpsertResult:
         """Insert new articles, revise changed ones, leave identical ones alone; one transaction."""
         now = datetime.now(UTC).isoformat()
+        errors: tuple[type[BaseException], ...] = (
+            StoreWriteError,
+            *self.write_errors,
+            *self.data_errors,
+        )
         try:
             with self.transaction():
                 result = upsert_batch(self, articles, now)
-        except (StoreWriteError, *self.write_errors, *self.data_errors) as exc:
+        except errors as exc:
             cause = exc.__cause__ if isinstance(exc, StoreWriteError) and exc.__cause__ else exc
             kind = StoreDataError if isinstance(cause, self.data_errors) else StoreWriteError
             raise kind(

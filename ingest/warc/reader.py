@@ -108,7 +108,8 @@ def _apply_metadata(page: CapturedPage, payload: bytes) -> None:
     if isinstance(data, dict):
         page.article = bool(data.get("ingest_article"))
         page.source = str(data.get("source") or "")
-        page.hints = data.get("hints") if isinstance(data.get("hints"), dict) else {}
+        hints = data.get("hints")
+        page.hints = hints if isinstance(hints, dict) else {}
 
 
 def _moment(text: str) -> datetime:

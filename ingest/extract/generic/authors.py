@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -51,7 +52,7 @@ def authors(
     A structured source (JSON-LD, meta tags) that names the site itself as author is believed;
     a byline element that repeats the site's name is page chrome.
     """
-    sources = (
+    sources: tuple[tuple[Callable[[], list[str]], set[str]], ...] = (
         (lambda: _jsonld_authors(article.get("author")), set()),
         (
             lambda: (

@@ -74,9 +74,8 @@ def _best_container(
             continue
         text = segment.text
         value = 1 + len(_COMMAS.findall(text)) + min(len(text) / 100, 3)
-        container = segment.owner
-        if container.tag not in _CONTAINERS:
-            container = container.getparent()
+        owner = segment.owner
+        container = owner if owner.tag in _CONTAINERS else owner.getparent()
         for share in (1.0, 0.5):
             if container is None:
                 break
@@ -96,7 +95,7 @@ def _best_container(
 
 
 def _initial_score(element: HtmlElement) -> float:
-    return float(_TAG_WEIGHT.get(element.tag, 0)) + _hint_score(hint(element))
+    return float(_TAG_WEIGHT.get(str(element.tag), 0)) + _hint_score(hint(element))
 
 
 @lru_cache(maxsize=4096)

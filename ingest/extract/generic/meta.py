@@ -24,7 +24,7 @@ def meta_map(metas: Iterable[HtmlElement]) -> MetaMap:
         names = meta.keys()  # then read only the attributes it has
         if "content" not in names:
             continue
-        content = " ".join(meta.get("content").split())
+        content = " ".join((meta.get("content") or "").split())
         if not content:
             continue
         for attribute in ("property", "name", "itemprop"):
@@ -144,8 +144,9 @@ def tags(metas: MetaMap, article: dict[str, Any]) -> list[str]:
 def canonical_url(tags: Tags, metas: MetaMap) -> str:
     """``<link rel=canonical>``, else og:url."""
     for link in tags["link"]:
-        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            return link.get("href").strip()
+        href = link.get("href")
+        if href and "canonical" in (link.get("rel") or "").lower().split():
+            return href.strip()
     return first(metas, "og:url")
 
 
@@ -180,8 +181,8 @@ def images(tags: Tags, metas: MetaMap, article: dict[str, Any]) -> list[Image]:
         url = img.get("src") or img.get("data-src") or ""
         if not url or url.startswith("data:") or url in found:
             continue
-        caption = figure.find(".//figcaption")
-        text = " ".join(caption.text_content().split()) if caption is not None else ""
+        figcaption = figure.find(".//figcaption")
+        text = " ".join(figcaption.text_content().split()) if figcaption is not None else ""
         found[url] = Image(url=url, caption=text or (img.get("alt") or "").strip())
     return list(found.values())
 

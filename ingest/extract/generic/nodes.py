@@ -169,7 +169,7 @@ def judge(element: HtmlElement) -> int:
         return SKIPPED
     if "role" in names and get("role") in SKIP_ROLES:
         return SKIPPED
-    if "style" in names and _HIDDEN_STYLE.search(get("style")):
+    if "style" in names and _HIDDEN_STYLE.search(get("style") or ""):
         return SKIPPED
     if tag in _NEVER_DROP or ("class" not in names and "id" not in names):
         return 0

@@ -29,7 +29,7 @@ def tags_below(tree: HtmlElement) -> Tags:
     found: Tags = {tag: [] for tag in TAGS}
     for element in tree.iter(*TAGS):
         if element is not tree:
-            found[element.tag].append(element)
+            found[str(element.tag)].append(element)
     return found
 
 
