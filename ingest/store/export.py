@@ -16,14 +16,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from tqdm import tqdm
 
 from ingest import atomic
 from ingest.article import Article
-from ingest.errors import IngestError
 from ingest.store.base import StoredArticle
+from ingest.store.export_row import ExportError, rows
 from ingest.store.sql import SqlStore
 
 FORMATS = ("jsonl", "parquet", "csv")
@@ -31,21 +31,6 @@ STORE_COLUMNS = ("revision", "first_stored_at", "changed_at")
 _TIMES = ("published_at", "modified_at", "fetched_at", "first_stored_at", "changed_at")
 _LISTS = ("authors", "tags", "images", "translations")
 _BATCH = 2000
-
-
-class ExportError(IngestError):
-    """The export cannot be written where asked."""
-
-
-def rows(stored: StoredArticle) -> dict[str, Any]:
-    """One export row: the record's fields in order, then the store's columns."""
-    row = stored.article.to_dict()
-    row.update(
-        revision=stored.revision,
-        first_stored_at=stored.first_stored_at,
-        changed_at=stored.changed_at,
-    )
-    return row
 
 
 def export(

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from ingest import atomic
 from ingest.article import SCHEMA_VERSION
 from ingest.store.base import StoredArticle
-from ingest.store.export import ExportError, rows
+from ingest.store.export_row import ExportError, rows
 
 _BATCH = 2000
 _TIME = pa.timestamp("us", tz="UTC")
