@@ -23,7 +23,7 @@ def run_demo(snapshot_dir: Path, db_path: str | None = None, days: int = 3) -> i
     from scrapy.utils.project import get_project_settings
 
     from commands.crawl import FORCED_SHUTDOWN, forced_shutdown
-    from pipelines.summary import format_summary
+    from extensions.summary import format_summary
 
     snapshot = Snapshot.load(snapshot_dir)
     until = snapshot.captured_at.astimezone(ZoneInfo(SITE.timezone)).date()
@@ -62,7 +62,7 @@ def run_generic_demo(snapshot_dir: Path, db_path: str | None = None) -> int:
     from scrapy.utils.project import get_project_settings
 
     from commands.crawl import FORCED_SHUTDOWN, forced_shutdown
-    from pipelines.summary import format_summary
+    from extensions.summary import format_summary
 
     snapshot = Snapshot.load(snapshot_dir)
     sites = json.loads((snapshot_dir / "manifest.json").read_text("utf-8"))["sites"]

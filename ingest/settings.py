@@ -92,8 +92,8 @@ FEED_EXPORT_ENCODING = "utf-8"
 
 # HTTP(S) only: no local files, inline data, FTP or S3 for a page to point us at.
 DOWNLOAD_HANDLERS = {
-    "http": "ingest.replay.handler.ReplayDownloadHandler",
-    "https": "ingest.replay.handler.ReplayDownloadHandler",
+    "http": "handlers.replay.ReplayDownloadHandler",
+    "https": "handlers.replay.ReplayDownloadHandler",
     "file": None,
     "data": None,
     "ftp": None,
@@ -120,6 +120,6 @@ ITEM_PIPELINES = {
     "pipelines.store.StorePipeline": 300,
 }
 EXTENSIONS = {
-    "pipelines.summary.CrawlSummary": 500,
+    "extensions.summary.CrawlSummary": 500,
 }
-LOG_FORMATTER = "pipelines.logformatter.ConciseLogFormatter"
+LOG_FORMATTER = "extensions.logformatter.ConciseLogFormatter"

@@ -20,7 +20,7 @@ from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.threads import deferToThread
 
-from ingest.replay.handler import replay_route
+from handlers.replay import replay_route
 
 logger = logging.getLogger(__name__)
 

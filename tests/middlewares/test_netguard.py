@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scrapy import Request
 
+from handlers.replay import replay_route
 from ingest.replay.chaos import ArrivalCounter, ChaosRoute, ChaosServer
-from ingest.replay.handler import replay_route
 from ingest.replay.server import Snapshot
 from middlewares.netguard import Allowlist, NetGuardMiddleware, is_public_address, refusal
 from tests.conftest import ROOT, SNAPSHOT

@@ -1,0 +1,1 @@
+"""Scrapy extensions: the crawl summary and the log formatter."""

@@ -1,0 +1,1 @@
+"""Scrapy download handlers: the replay handler that routes a crawl to a snapshot server."""
