@@ -78,10 +78,10 @@ def render_body(a: dict) -> tuple[str, list[str], dict[str, list[str]], str]:
     """div.post-item__text content, the body lines, planted strings by kind, original source."""
     parts, lines, planted, source = [f"<h2>{esc(a['lead'])}</h2>"], [], {}, ""
     for item in a["body"]:
-        if isinstance(item, tuple) and item[0] == "ul":
+        if isinstance(item, list) and item[0] == "ul":
             parts.append("<ul>" + "".join(f"<li>{inline_html(x)}</li>" for x in item[1]) + "</ul>")
             lines += [inline_text(x) for x in item[1]]
-        elif isinstance(item, tuple):
+        elif isinstance(item, list):
             parts.append(f"<{item[0]}>{inline_html(item[1])}</{item[0]}>")
             lines.append(inline_text(item[1]))
         elif item.startswith("@"):
