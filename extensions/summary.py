@@ -30,12 +30,12 @@ class CrawlSummary:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.stats_file: str = crawler.settings.get("INGEST_STATS_FILE", "")
+        self.stats_file: str = crawler.settings.get("INGEST_STATS_FILE")
         settings = crawler.settings
         self.location = store_location(
-            settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH", "")
+            settings.get("INGEST_DATABASE_URL"), settings.get("INGEST_DATABASE_PATH")
         )
-        self.record = settings.getbool("INGEST_CRAWL_RECORD", True)
+        self.record = settings.getbool("INGEST_CRAWL_RECORD")
         self.tally = CrawlTally()
         self.started = datetime.now(UTC)
 

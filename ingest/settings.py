@@ -18,6 +18,16 @@ INGEST_DATABASE_PATH = os.environ.get("INGEST_DATABASE_PATH", "data/articles.sql
 # Or a database URL, which wins when set (env INGEST_DATABASE_URL): postgresql://user@host/db for
 # PostgreSQL, sqlite:///path for SQLite.
 INGEST_DATABASE_URL = os.environ.get("INGEST_DATABASE_URL", "")
+# Store writes (pipelines.store): articles per write transaction, and how many articles are kept
+# for another try while the database refuses writes (the oldest batches past that are given up
+# and counted as not stored).
+INGEST_STORE_BATCH = 50
+INGEST_STORE_MAX_PENDING = 5000
+# Crawl summary (extensions.summary): the final stats as JSON in INGEST_STATS_FILE when set; each
+# crawl's per-source summary kept in the store's crawls table (`ingest report`) unless
+# INGEST_CRAWL_RECORD is off.
+INGEST_STATS_FILE = ""
+INGEST_CRAWL_RECORD = True
 # Incremental crawls (middlewares.incremental): an article page already stored is not fetched
 # again once it is older than INGEST_RECHECK_HOURS; a younger one is re-checked with a
 # conditional GET. Feeds, sitemaps and archives are always read.
@@ -87,7 +97,6 @@ TELNETCONSOLE_ENABLED = False
 # Scrapy's remote-control HTTP server (scrapy.extensions.remote_control, on by default in
 # Scrapy 2.19) runs any Python it is sent, token-guarded: off. -s REMOTE_CONTROL_ENABLED=True.
 REMOTE_CONTROL_ENABLED = False
-REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"
 
 # HTTP(S) only: no local files, inline data, FTP or S3 for a page to point us at.

@@ -42,7 +42,7 @@ class IncrementalMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
         settings = crawler.settings
-        if not settings.getbool("INGEST_INCREMENTAL", True):
+        if not settings.getbool("INGEST_INCREMENTAL"):
             raise NotConfigured("INGEST_INCREMENTAL is off")
         if settings.getdict("FEEDS"):
             logger.info(
@@ -51,9 +51,9 @@ class IncrementalMiddleware:
             )
             raise NotConfigured("a feed export wants every article")
         location = store_location(
-            settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH")
+            settings.get("INGEST_DATABASE_URL"), settings.get("INGEST_DATABASE_PATH")
         )
-        recheck = timedelta(hours=settings.getfloat("INGEST_RECHECK_HOURS", 48))
+        recheck = timedelta(hours=settings.getfloat("INGEST_RECHECK_HOURS"))
         middleware = cls(location, recheck, crawler.stats)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
         return middleware

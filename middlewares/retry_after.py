@@ -57,8 +57,8 @@ class RetryAfterMiddleware:
         settings = crawler.settings
         return cls(
             crawler,
-            settings.getfloat("INGEST_RETRY_AFTER_MAX_SECONDS", 120.0),
-            settings.getint("INGEST_RETRY_AFTER_TIMES", 5),
+            settings.getfloat("INGEST_RETRY_AFTER_MAX_SECONDS"),
+            settings.getint("INGEST_RETRY_AFTER_TIMES"),
         )
 
     async def process_request(self, request: Request, spider: Spider | None = None) -> None:

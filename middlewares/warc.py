@@ -39,11 +39,11 @@ class WarcCaptureMiddleware:
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WarcCaptureMiddleware:
         settings = crawler.settings
-        mode = str(settings.get("INGEST_WARC_ENABLED", "auto")).strip().lower()
+        mode = str(settings.get("INGEST_WARC_ENABLED")).strip().lower()
         if mode in ("0", "false", "off", "no", ""):
             raise NotConfigured("INGEST_WARC_ENABLED is off")
-        megabytes = settings.getfloat("INGEST_WARC_MAX_MB", 1000)
-        folder = Path(settings.get("INGEST_WARC_DIR") or "data/warc")
+        megabytes = settings.getfloat("INGEST_WARC_MAX_MB")
+        folder = Path(settings.get("INGEST_WARC_DIR"))
         mw = cls(crawler, folder, int(megabytes * 2**20), only_jobs=mode == "auto")
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
@@ -52,7 +52,7 @@ class WarcCaptureMiddleware:
     def spider_opened(self, spider: Any) -> None:
         if self.only_jobs and not getattr(spider, "_job", None):
             return  # "auto": scrapyd jobs (they carry a _job argument) capture, one-off runs do not
-        info = {"operator": self.crawler.settings.get("INGEST_CONTACT", ""), "spider": spider.name}
+        info = {"operator": self.crawler.settings.get("INGEST_CONTACT"), "spider": spider.name}
         self.writer = RotatingWarcWriter(self.folder, spider.name, self.max_bytes, info)
         logger.info("capturing responses as WARC in %s", self.folder)
 

@@ -34,7 +34,7 @@ class ExtractPipeline:
         settings = crawler.settings
         workers = settings.get("INGEST_EXTRACT_WORKERS")
         workers = (os.cpu_count() or 1) if workers in (None, "") else int(workers)
-        return cls(crawler.stats, workers, settings.getint("INGEST_EXTRACT_IN_FLIGHT", 0))
+        return cls(crawler.stats, workers, settings.getint("INGEST_EXTRACT_IN_FLIGHT"))
 
     def open_spider(self) -> None:
         if self.pool is not None:

@@ -78,13 +78,13 @@ class StorePipeline:
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         settings = crawler.settings
         location = store_location(
-            settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH")
+            settings.get("INGEST_DATABASE_URL"), settings.get("INGEST_DATABASE_PATH")
         )
         return cls(
             location,
-            settings.getint("INGEST_STORE_BATCH", 50),
+            settings.getint("INGEST_STORE_BATCH"),
             crawler.stats,
-            settings.getint("INGEST_STORE_MAX_PENDING", 5000),
+            settings.getint("INGEST_STORE_MAX_PENDING"),
         )
 
     def open_spider(self) -> None:

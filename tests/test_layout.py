@@ -1,5 +1,6 @@
 """The house's layout, read from the code: modules under 300 lines (tools and tests too), no import
-cycle in ``ingest/``, and a core that never imports Scrapy. Same checks as tools/check_layout.py."""
+cycle in ``ingest/``, a core that never imports Scrapy, INGEST_* defaults in ingest/settings.py
+only. Same checks as ``python tools/check_layout.py``."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ def test_the_core_never_imports_scrapy_or_the_crawl_side() -> None:
     assert layout.crawl_side_imports() == []
 
 
+def test_every_ingest_setting_default_is_in_settings_py_only() -> None:
+    assert layout.misplaced_settings() == []
+
+
 def _tree(root: Path, files: dict[str, str]) -> Path:
     for name, text in files.items():
         path = root / name
@@ -45,7 +50,7 @@ def _tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def test_the_checks_see_a_cycle_a_lazy_import_and_a_long_module(tmp_path: Path) -> None:
+def test_the_checks_see_a_cycle_a_long_module_and_a_misplaced_default(tmp_path: Path) -> None:
     root = _tree(
         tmp_path,
         {
@@ -55,6 +60,11 @@ def test_the_checks_see_a_cycle_a_lazy_import_and_a_long_module(tmp_path: Path) 
             "ingest/c.py": "from . import a\nimport scrapy\n",
             "ingest/d.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import ingest.a\n",
             "ingest/demo.py": "def run():\n    import scrapy\n",
+            "ingest/settings.py": "INGEST_BATCH = 50\n",
+            "pipelines/store.py": (
+                "def f(s):\n"
+                "    s.getint('INGEST_BATCH', 50), s.get('INGEST_LOST'), s.getint('INGEST_BATCH')\n"
+            ),
             "tests/test_long.py": "x = 1\n" * 301,
             "data/generated.py": "x = 1\n" * 400,
         },
@@ -64,3 +74,7 @@ def test_the_checks_see_a_cycle_a_lazy_import_and_a_long_module(tmp_path: Path) 
     assert graph["ingest.d"] == set()  # type-checking imports are not run
     assert layout.crawl_side_imports(root) == ["ingest/c.py:2 scrapy"]
     assert layout.oversized(root) == [("tests/test_long.py", 301)]
+    assert layout.misplaced_settings(root) == [
+        "pipelines/store.py:2 INGEST_BATCH: default given at the call",
+        "pipelines/store.py:2 INGEST_LOST: not in ingest/settings.py",
+    ]

@@ -1,6 +1,7 @@
-"""The house's layout rules, read from the code's own imports: no module over 300 lines, no import
-cycle in ``ingest/``, and a core that never imports Scrapy. ``python tools/check_layout.py`` prints
-what it found and exits 1 on a breach; tests/test_layout.py runs the same checks."""
+"""The house's layout rules, read from the code: no module over 300 lines, no import cycle in
+``ingest/``, a core that never imports Scrapy, and every ``INGEST_*`` default in
+``ingest/settings.py`` only. ``python tools/check_layout.py`` prints what it found and exits 1 on a
+breach; tests/test_layout.py runs the same checks."""
 
 from __future__ import annotations
 
@@ -158,6 +159,45 @@ def crawl_side_imports(root: Path = ROOT) -> list[str]:
     return sorted(set(found))
 
 
+_GETTERS = {"get", "getint", "getfloat", "getbool", "getlist", "getdict", "getdictorlist"}
+
+
+def defined_settings(root: Path = ROOT) -> set[str]:
+    """The names ``ingest/settings.py`` assigns at module level."""
+    tree = ast.parse((root / "ingest" / "settings.py").read_text("utf-8"))
+    names = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [getattr(node, "target", None)]
+        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
+def misplaced_settings(root: Path = ROOT) -> list[str]:
+    """``path:line NAME`` of every read of an ``INGEST_*`` Scrapy setting that gives its own
+    default, or names one ``ingest/settings.py`` does not define (environment reads aside)."""
+    defined, found = defined_settings(root), []
+    for path in python_files(root):
+        if path.relative_to(root).parts[0] in ("tests", "tools", "bench", "fuzz"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            if node.func.attr not in _GETTERS or not node.args:
+                continue
+            name = node.args[0]
+            if not (isinstance(name, ast.Constant) and str(name.value).startswith("INGEST_")):
+                continue
+            owner = node.func.value
+            if isinstance(owner, ast.Attribute) and owner.attr == "environ":
+                continue  # the environment, which settings.py itself reads
+            where = f"{path.relative_to(root)}:{node.lineno} {name.value}"
+            if len(node.args) > 1 or node.keywords:
+                found.append(f"{where}: default given at the call")
+            elif name.value not in defined:
+                found.append(f"{where}: not in ingest/settings.py")
+    return sorted(found)
+
+
 def main() -> int:
     big = oversized()
     groups = cycles(import_graph())
@@ -172,7 +212,11 @@ def main() -> int:
     print(f"Scrapy-side imports in ingest/: {len(scrapy)}")
     for line in scrapy:
         print(f"  {line}")
-    return 1 if big or groups or scrapy else 0
+    misplaced = misplaced_settings()
+    print(f"INGEST_* settings read with a default outside ingest/settings.py: {len(misplaced)}")
+    for line in misplaced:
+        print(f"  {line}")
+    return 1 if big or groups or scrapy or misplaced else 0
 
 
 if __name__ == "__main__":

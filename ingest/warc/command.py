@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import datetime
 
-from ingest.store import open_store, store_location
+from ingest.store import command_location, open_store
 from ingest.store.export import parse_time
 from ingest.warc.reader import index_pages, warc_files
 from ingest.warc.reprocess import reprocess, select_pages
@@ -35,10 +34,7 @@ def handle(args: argparse.Namespace) -> int:
     since = datetime.fromisoformat(parse_time(args.since, "--since")) if args.since else None
     pages = index_pages(warc_files(args.warcs))
     chosen = select_pages(pages, args.source, since)
-    location = args.db or store_location(
-        os.environ.get("INGEST_DATABASE_URL", ""),
-        os.environ.get("INGEST_DATABASE_PATH", "data/articles.sqlite"),
-    )
+    location = command_location(args.db)
     store = open_store(location)
     try:
         report = reprocess(store, chosen, progress=not args.quiet)
