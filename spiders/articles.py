@@ -7,7 +7,7 @@ Shared by the ``korrespondent`` and ``news`` spiders so both get the same increm
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import scrapy
 from scrapy.http import Response, TextResponse
@@ -17,8 +17,13 @@ from twisted.python.failure import Failure
 from ingest.discovery import fetched_at_of
 from ingest.fetched import FetchedPage
 
+if TYPE_CHECKING:  # a mixin of spiders: their crawler and logger are what it uses
+    _Spider = scrapy.Spider
+else:
+    _Spider = object
 
-class ArticleRequests:
+
+class ArticleRequests(_Spider):
     """Mixin for spiders: ``article_request`` out, ``FetchedPage`` items back in."""
 
     source_name: str = ""  # registered source of the articles, "" for the generic path
@@ -39,8 +44,8 @@ class ArticleRequests:
         if not isinstance(response, TextResponse) or (
             content_type and "html" not in content_type
         ):  # Scrapy makes a TextResponse of some binary types (a PDF): trust the header
-            self.crawler.stats.inc_value("ingest/dropped/not_html")  # type: ignore[attr-defined]
-            self.logger.warning("dropped %s: not an HTML response", response.url)  # type: ignore[attr-defined]
+            self.crawler.stats.inc_value("ingest/dropped/not_html")
+            self.logger.warning("dropped %s: not an HTML response", response.url)
             return
         yield FetchedPage(
             url=response.url,
@@ -57,8 +62,8 @@ class ArticleRequests:
         if failed_request(failure).meta.get("ingest_unchanged"):
             return  # skipped or 304: already stored, counted by middlewares.incremental
         reason = failure_reason(failure)
-        self.crawler.stats.inc_value(f"ingest/dropped/{reason}")  # type: ignore[attr-defined]
-        self.logger.warning("dropped %s: %s", failed_request(failure).url, reason)  # type: ignore[attr-defined]
+        self.crawler.stats.inc_value(f"ingest/dropped/{reason}")
+        self.logger.warning("dropped %s: %s", failed_request(failure).url, reason)
 
 
 def failed_request(failure: Failure) -> scrapy.Request:
