@@ -68,7 +68,7 @@ def store_problem(settings: BaseSettings) -> str:
     from ingest.store import StoreError, open_store, store_location
 
     location = store_location(
-        settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH", "")
+        settings.get("INGEST_DATABASE_URL"), settings.get("INGEST_DATABASE_PATH")
     )
     try:
         open_store(location).close()

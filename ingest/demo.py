@@ -123,6 +123,4 @@ def _use_store(settings: Any, db_path: str | None) -> None:
 def _store(settings: Any) -> str:
     from ingest.store import store_location
 
-    return store_location(
-        settings.get("INGEST_DATABASE_URL", ""), settings.get("INGEST_DATABASE_PATH", "")
-    )
+    return store_location(settings.get("INGEST_DATABASE_URL"), settings.get("INGEST_DATABASE_PATH"))
