@@ -32,9 +32,9 @@ class BoundedRobotsTxtMiddleware(RobotsTxtMiddleware):
         super().__init__(crawler)
         settings = crawler.settings
         self.timeout = min(
-            settings.getfloat("INGEST_ROBOTS_TIMEOUT", 10.0), settings.getfloat("DOWNLOAD_TIMEOUT")
+            settings.getfloat("INGEST_ROBOTS_TIMEOUT"), settings.getfloat("DOWNLOAD_TIMEOUT")
         )
-        self.retries = settings.getint("INGEST_ROBOTS_RETRY_TIMES", 0)
+        self.retries = settings.getint("INGEST_ROBOTS_RETRY_TIMES")
         self.silent_hosts: set[str] = set()
 
     async def process_request(self, request: Request, spider: Any = None) -> None:
