@@ -7,44 +7,22 @@ its URL was requested before (0-based), so "fails once, then works" needs no sta
 from __future__ import annotations
 
 import gzip
-import random
 import re
 import time
-from collections.abc import Callable
 from functools import cache
 from html import escape
-from http.server import BaseHTTPRequestHandler
 from typing import Any
+
+from ingest.replay.fault_kit import ChaosHandler, Fault, send
+from ingest.replay.rewrites import huge_article, impostor, jsonld_controls, jsonld_script_close
 
 BOMB_SIZE = 64 * 1024 * 1024  # decompressed; far above any sane DOWNLOAD_MAXSIZE
 OVERSIZE = 9 * 1024 * 1024  # above the default DOWNLOAD_MAXSIZE (8 MiB)
 _META_CHARSET = re.compile(rb"<meta[^>]*charset=[^>]*>", re.IGNORECASE)
 
 
-class ChaosHandler(BaseHTTPRequestHandler):
-    """What a fault may read besides the request: its full URL and query."""
-
-    url: str = ""
-    content_type: str = "text/html; charset=utf-8"
-    page_of: Callable[[str], bytes] = staticmethod(lambda url: b"")  # another snapshot page
-    query: dict[str, str] = {}  # noqa: RUF012 - set per request
-
-
-Fault = Callable[[ChaosHandler, bytes, dict[str, Any], int], None]
-
-
-def _send(h: ChaosHandler, status: int, body: bytes, headers: dict[str, str]) -> None:
-    h.send_response(status)
-    headers = {"Content-Type": h.content_type, **headers}
-    headers.setdefault("Content-Length", str(len(body)))
-    for name, value in headers.items():
-        h.send_header(name, value)
-    h.end_headers()
-    h.wfile.write(body)
-
-
 def ok(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    _send(h, 200, page, {})
+    send(h, 200, page, {})
 
 
 def tracking_copy(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -55,14 +33,14 @@ def tracking_copy(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) 
 def status_then_ok(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
     statuses = args["statuses"]
     if hit < len(statuses):
-        _send(h, statuses[hit], b"<h1>try again</h1>", {})
+        send(h, statuses[hit], b"<h1>try again</h1>", {})
     else:
         ok(h, page, args, hit)
 
 
 def retry_after(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
     if hit == 0:
-        _send(h, 429, b"slow down", {"Retry-After": str(args.get("seconds", 1))})
+        send(h, 429, b"slow down", {"Retry-After": str(args.get("seconds", 1))})
     else:
         ok(h, page, args, hit)
 
@@ -72,7 +50,7 @@ def refused_with_retry_after(h: ChaosHandler, page: bytes, args: dict[str, Any],
     statuses = args["statuses"]
     if hit >= len(statuses):
         return ok(h, page, args, hit)
-    _send(h, statuses[hit], b"busy", {"Retry-After": str(args["seconds"])})
+    send(h, statuses[hit], b"busy", {"Retry-After": str(args["seconds"])})
 
 
 def slow_then_ok(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -103,7 +81,7 @@ def drop_mid_body(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) 
 def short_body(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
     if hit > 0:
         return ok(h, page, args, hit)
-    _send(h, 200, page, {"Content-Length": str(len(page) + 1000)})
+    send(h, 200, page, {"Content-Length": str(len(page) + 1000)})
     h.close_connection = True
 
 
@@ -127,16 +105,16 @@ def _bomb(encoding: str) -> bytes:
 
 
 def gzip_bomb(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    _send(h, 200, _bomb("gzip"), {"Content-Encoding": "gzip"})
+    send(h, 200, _bomb("gzip"), {"Content-Encoding": "gzip"})
 
 
 def brotli_bomb(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    _send(h, 200, _bomb("br"), {"Content-Encoding": "br"})
+    send(h, 200, _bomb("br"), {"Content-Encoding": "br"})
 
 
 def oversize(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
     padding = b"<!--" + b"x" * (OVERSIZE - len(page)) + b"-->"
-    _send(h, 200, page.replace(b"</body>", padding + b"</body>"), {})
+    send(h, 200, page.replace(b"</body>", padding + b"</body>"), {})
 
 
 def recode(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -148,11 +126,11 @@ def recode(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None
     if args.get("bom"):
         body = b"\xef\xbb\xbf" + body
     header = f"text/html; charset={args['header']}" if args.get("header") else "text/html"
-    _send(h, 200, body, {"Content-Type": header})
+    send(h, 200, body, {"Content-Type": header})
 
 
 def invalid_bytes(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    _send(h, 200, page.replace(b"<body>", b"<body>\n<!-- \xff\xfe\xc3( \x80 -->", 1), {})
+    send(h, 200, page.replace(b"<body>", b"<body>\n<!-- \xff\xfe\xc3( \x80 -->", 1), {})
 
 
 def malformed(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -160,11 +138,11 @@ def malformed(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> N
     body = re.sub(rb"</(p|li|td|tr)>", b"", page)
     body = body.replace(b"<body>", b"<body><div><b><table></td></tr>", 1)
     body = body.replace(b"<head>", b"<HEAD>", 1).replace(b"</body>", b"</div></div>")
-    _send(h, 200, body, {})
+    send(h, 200, body, {})
 
 
 def truncate(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    _send(h, 200, page[: int(len(page) * float(args["fraction"]))], {})
+    send(h, 200, page[: int(len(page) * float(args["fraction"]))], {})
 
 
 def not_html(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -172,16 +150,16 @@ def not_html(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> No
     body = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
     if kind.startswith("image/"):
         body = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
-    _send(h, 200, body, {"Content-Type": kind})
+    send(h, 200, body, {"Content-Type": kind})
 
 
 def links(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
     """A page of its own (``html``), not the snapshot's: e.g. links the crawl must not follow."""
-    _send(h, 200, f"<html><body>{args['html']}</body></html>".encode(), {})
+    send(h, 200, f"<html><body>{args['html']}</body></html>".encode(), {})
 
 
 def redirect(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    _send(h, int(args.get("status", 302)), b"", {"Location": args["to"]})
+    send(h, int(args.get("status", 302)), b"", {"Location": args["to"]})
 
 
 def redirect_chain(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -190,17 +168,17 @@ def redirect_chain(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int)
     if hop >= int(args["hops"]):
         return ok(h, page, args, hit)
     status = (301, 302, 307)[hop % 3]
-    _send(h, status, b"", {"Location": f"{h.url.split('?')[0]}?hop={hop + 1}"})
+    send(h, status, b"", {"Location": f"{h.url.split('?')[0]}?hop={hop + 1}"})
 
 
 def redirect_loop(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
     """``URL`` → ``URL?loop=1`` → ``URL`` → … (never settles)."""
     target = h.url.split("?")[0] + ("" if "loop" in h.query else "?loop=1")
-    _send(h, 302, b"", {"Location": target})
+    send(h, 302, b"", {"Location": target})
 
 
 def empty(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    _send(h, 200, b"", {})
+    send(h, 200, b"", {})
 
 
 def feed_extra(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -211,7 +189,7 @@ def feed_extra(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> 
         b"<item><title>chaos</title><link>%s</link>%s</item>" % (escape(link).encode(), stamp)
         for link in args["links"]
     )
-    _send(
+    send(
         h,
         200,
         page.replace(b"</channel>", items + b"</channel>", 1),
@@ -232,7 +210,7 @@ def xml_entities(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -
     root = re.search(rb"<(urlset|sitemapindex|rss|feed)\b", page)
     head = page[: root.start()] if root else b""
     body = page[len(head) :].replace(args["marker"].encode(), b"&l9;" + args["marker"].encode(), 1)
-    _send(h, 200, head + _laughs(root.group(1) if root else b"x") + body, {})
+    send(h, 200, head + _laughs(root.group(1) if root else b"x") + body, {})
 
 
 def sitemap_index_loop(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -244,75 +222,7 @@ def sitemap_index_loop(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: 
             level + 1,
         )
         page = page.replace(b"</sitemapindex>", more + b"</sitemapindex>", 1)
-    _send(h, 200, page, {})
-
-
-_BYLINE = re.compile(rb'<a class="article__author"[^>]*>([^<]*)</a>,? ?')
-_TAG_LIST = re.compile(rb'<div class="post-item__tags">.*?</div></div>', re.DOTALL)
-_TAG = re.compile(rb'<div class="post-item__tags-item"><a [^>]*>([^<]*)</a>')
-_LD_TYPE = b'"@type": "NewsArticle", '
-_LD_AUTHOR = re.compile(rb'"author": (\[[^\]]*\]|\{[^}]*\}), ')
-
-
-def jsonld_controls(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    """The byline and tag list moved from the markup into the JSON-LD, salted with a NUL, a
-    lone surrogate and a BEL (as JSON escapes, which a JSON parser turns into those characters)."""
-    byline = _BYLINE.search(page)
-    tags = [m.group(1) for m in _TAG.finditer(page)]
-    page = _TAG_LIST.sub(b"", _BYLINE.sub(b"", _LD_AUTHOR.sub(b"", page, count=1), count=1))
-    salt = [b"\\u0000", b"\\udfff", b"\\u0007"]
-    names = [(t + salt[i % 3]).replace(b'"', b"") for i, t in enumerate(tags)]
-    keywords = b", ".join(b'"%s"' % n for n in names)
-    author = byline.group(1).replace(b" ", b"\\u0000 ", 1) + b"\\udfff" if byline else b""
-    extra = b'"author": {"@type": "Person", "name": "%s"}, "keywords": [%s], ' % (author, keywords)
-    _send(h, 200, page.replace(_LD_TYPE, _LD_TYPE + extra, 1), {})
-
-
-def impostor(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    """Another site's article (``copy_of``, its canonical link kept) with a forged title."""
-    page = h.page_of(args["copy_of"])
-    title = re.search(rb"<title>([^<]*)</title>", page)
-    if title:
-        page = page.replace(title.group(1), b"HIJACKED " + title.group(1))
-    _send(h, 200, page, {})
-
-
-def jsonld_script_close(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    """Another page (``copy_of``) whose JSON-LD gains an articleBody holding a raw ``</script>``
-    (an embed code quoted in a string) ahead of the article's text."""
-    page = h.page_of(args["copy_of"])
-    text = b" ".join(re.sub(rb"<[^>]+>", b"", p) for p in re.findall(rb"<p[^>]*>(.*?)</p>", page))
-    body = b'"articleBody": "Watch: <script src=\\"https://video.example/e.js\\"></script> %s", '
-    body %= text.replace(b"\\", b"\\\\").replace(b'"', b'\\"')
-    page = re.sub(
-        rb'(<script type="application/ld\+json">\s*\{)', lambda m: m.group(1) + body, page
-    )
-    _send(h, 200, page, {})
-
-
-@cache
-def _filler(size: int, words_per_paragraph: int) -> bytes:
-    """``size`` bytes of paragraphs of distinct-looking Cyrillic words (one paragraph when 0)."""
-    rng = random.Random(size + words_per_paragraph)
-    letters = "абвгдежзиклмнопрстуфхцчшщыэюя"
-    vocabulary = ["".join(rng.choices(letters, k=rng.randint(3, 9))) for _ in range(50_000)]
-    out, total, words = [b"<p>"], 3, 0
-    while total < size - 8:
-        word = rng.choice(vocabulary).encode()
-        words += 1
-        if words_per_paragraph and words % words_per_paragraph == 0:
-            word += b".</p>\n<p>"
-        out.append(word + b" ")
-        total += len(word) + 1
-    return b"".join(out)[: size - 4] + b"</p>"
-
-
-def huge_article(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
-    """Another page (``copy_of``) grown to ``bytes`` by paragraphs after its first one."""
-    page = h.page_of(args["copy_of"])
-    first = page.index(b"</p>") + 4
-    filler = _filler(int(args["bytes"]) - len(page), int(args["paragraph_words"]))
-    _send(h, 200, page[:first] + filler + page[first:], {})
+    send(h, 200, page, {})
 
 
 def feed(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
@@ -323,7 +233,7 @@ def feed(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
         for link in args["links"]
     )
     body = b'<?xml version="1.0"?><rss version="2.0"><channel><title>f</title>%s</channel></rss>'
-    _send(h, 200, body % items, {"Content-Type": "application/rss+xml"})
+    send(h, 200, body % items, {"Content-Type": "application/rss+xml"})
 
 
 FAULTS: dict[str, Fault] = {
