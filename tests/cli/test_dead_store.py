@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
+from tests.pgcluster import PgCluster
 from tests.servers import free_port
 
 
@@ -37,6 +38,21 @@ def test_scrapy_crawl_with_a_dead_postgresql_url(tmp_path: Path) -> None:
     )  # fmt: skip
     _one_error_line(done, "scrapy crawl korrespondent: error: ", f"{url}: cannot connect")
     assert "Connection refused" in done.stderr
+
+
+def test_scrapy_crawl_and_demo_with_a_stopped_postgresql(postgres_server: PgCluster) -> None:
+    url = postgres_server.new_database()
+    postgres_server.stop()
+    try:
+        crawled = _run(
+            [sys.executable, "-m", "scrapy", "crawl", "korrespondent", "-a", "limit=2",
+             "-s", f"INGEST_DATABASE_URL={url}"],
+        )  # fmt: skip
+        demo = _run([sys.executable, "-m", "ingest.cli", "demo"], INGEST_DATABASE_URL=url)
+    finally:
+        postgres_server.start()
+    _one_error_line(crawled, "scrapy crawl korrespondent: error: ", f"{url}: cannot connect")
+    _one_error_line(demo, "ingest demo: error: ", f"{url}: cannot connect")
 
 
 def test_scrapy_crawl_with_a_folder_for_a_store(tmp_path: Path) -> None:
