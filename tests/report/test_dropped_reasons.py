@@ -7,14 +7,16 @@ from types import SimpleNamespace
 from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 
+from extensions.summary import CrawlSummary
+from ingest import settings
 from pipelines.dropped import ArticleDropped
-from pipelines.summary import CrawlSummary
 
 URL = "https://korrespondent.net/world/4601215-slug/"
 
 
 def test_reasons_come_from_the_typed_exception() -> None:
-    summary = CrawlSummary(get_crawler(settings_dict={"INGEST_CRAWL_RECORD": False}))
+    ours = {k: v for k, v in vars(settings).items() if k.startswith("INGEST_")}  # as a crawl has
+    summary = CrawlSummary(get_crawler(settings_dict={**ours, "INGEST_CRAWL_RECORD": False}))
     # A detail with colons and a message that starts like another reason change nothing.
     summary.item_dropped(None, ArticleDropped("not_article_live", URL, "duplicate of: x: y"))
     summary.item_dropped(None, ArticleDropped("duplicate", URL, "no_body: of another"))
