@@ -1,4 +1,4 @@
-"""The article record (schema version 2): what every extractor returns and every store keeps."""
+"""The article record (schema version 3): what every extractor returns and every store keeps."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+KINDS = ("article", "liveblog")  # what a stored page is (v3)
 
 
 @dataclass
@@ -47,6 +48,8 @@ class Article:
     translations: list[str] = field(default_factory=list)
     http_etag: str = ""
     http_last_modified: str = ""
+    # v3: what the page is: one article, or a live blog (a page of timed updates, stored too).
+    kind: str = "article"
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:

@@ -68,7 +68,9 @@ def main(out: Path = OUT) -> None:
             json.dumps(expected(spec), ensure_ascii=False, indent=2) + "\n",
         )
     for spec in [*specs.NOT_ARTICLES, *opaque.NOT_ARTICLES]:
-        _put(resources, spec["url"], not_article_page(spec), HTML, "not_article")
+        # A live blog is stored (record kind "liveblog"); a video page is not an article.
+        kind = "liveblog" if spec["type"] == "LiveBlogPosting" else "not_article"
+        _put(resources, spec["url"], not_article_page(spec), HTML, kind)
     manifest = {
         "synthetic": True,
         "captured_at": CAPTURED_AT,

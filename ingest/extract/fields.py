@@ -28,6 +28,8 @@ if TYPE_CHECKING:  # site modules import this module: the profile is only a type
     from ingest.sites.base import SiteProfile
 
 GENERIC_PARSER = f"generic/{__version__}"
+# What the page declares itself → the record's ``kind``; videos and listings are not stored.
+_STORED_KINDS = {"article": "article", "live": "liveblog"}
 FIELDS = ("title", "authors", "published_at", "lead", "body", "tags", "images", "section")
 # Where a site's selectors and the generic path both give a field, the selectors win, except
 # for the date: structured data (JSON-LD, meta) beats the text of a byline.
@@ -98,7 +100,7 @@ def extract_fields(page: Page, site: SiteProfile | None, fallback_title: str = "
     evidence, normalization and output safety."""
     fields = (site.fields if site and site.fields else ArticleFields)(page, site)
     generic = fields.generic
-    if generic.kind != "article":
+    if generic.kind not in _STORED_KINDS:
         raise ExtractionError(f"not_article_{generic.kind}", page.url)
     paragraphs = fields.body()
     language = _text_language(page, site, generic, paragraphs)
@@ -147,6 +149,7 @@ def extract_fields(page: Page, site: SiteProfile | None, fallback_title: str = "
         fetched_at=utc_iso(page.fetched_at) or "",
         parser=site.parser_version if site else GENERIC_PARSER,
         content_hash=content_hash(body),
+        kind=_STORED_KINDS[generic.kind],
     )
     return Extraction(article, removed, ("canonical_off_site",) if canonical != claimed else ())
 

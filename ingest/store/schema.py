@@ -37,8 +37,11 @@ _V1_DDL = [
     "CREATE INDEX IF NOT EXISTS articles_published ON articles (published_at)",
 ]
 _V2_FIELDS = ("duplicate_of", "translations", "http_etag", "http_last_modified")
-# Every record field of version 2, in the record's order, as stored in articles and revisions.
-RECORD_COLUMNS = (*_V1_FIELDS[:-1], *_V2_FIELDS, "schema_version")
+# The record fields of version 2 as that version stored them (its migration must not change).
+_V2_RECORD = (*_V1_FIELDS[:-1], *_V2_FIELDS, "schema_version")
+_V3_FIELDS = ("kind",)
+# Every record field of the current version, in the record's order, in articles and revisions.
+RECORD_COLUMNS = (*_V2_RECORD[:-1], *_V3_FIELDS, "schema_version")
 
 
 def prepare(store: SqlStore, create: bool = True) -> None:
@@ -98,7 +101,7 @@ def _v1_to_v2(store: SqlStore) -> None:
         store.run(f"ALTER TABLE articles ADD COLUMN {column} {kind}")
     record = ", ".join(
         f"{f} TEXT" if f != "schema_version" else f"{f} INTEGER"
-        for f in RECORD_COLUMNS
+        for f in _V2_RECORD
         if f != "canonical_url"
     )
     store.run(
@@ -136,9 +139,9 @@ def _backfill_v2(store: SqlStore) -> None:
         for revision, merged in enumerate(group[1:], start=1):
             _merge_v1_duplicate(store, merged[0], kept[0], revision)
         store.run(
-            "UPDATE articles SET url_key = ?, changed_at = last_stored_at, schema_version = ?, "
+            "UPDATE articles SET url_key = ?, changed_at = last_stored_at, schema_version = 2, "
             "revision = ? WHERE canonical_url = ?",
-            (key, SCHEMA_VERSION, len(group), kept[0]),
+            (key, len(group), kept[0]),
         )
         for url in {kept[0], kept[1], *(m[0] for m in group[1:]), *(m[1] for m in group[1:])}:
             store.run(
@@ -176,4 +179,11 @@ def _merge_v1_duplicate(store: SqlStore, merged: str, kept: str, revision: int) 
     store.run("DELETE FROM articles WHERE canonical_url = ?", (merged,))
 
 
-MIGRATIONS: dict[int, Callable[[SqlStore], None]] = {1: _v1_to_v2}
+def _v2_to_v3(store: SqlStore) -> None:
+    """The record's ``kind``: every page stored before was an article (live blogs were refused)."""
+    for table in ("articles", "revisions"):
+        store.run(f"ALTER TABLE {table} ADD COLUMN kind TEXT NOT NULL DEFAULT 'article'")
+    store.run("UPDATE articles SET schema_version = 3")
+
+
+MIGRATIONS: dict[int, Callable[[SqlStore], None]] = {1: _v1_to_v2, 2: _v2_to_v3}

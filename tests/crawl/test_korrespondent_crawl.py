@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 from tests.crawling import snapshot_crawl
 from tests.snapshot_data import COMPARED_FIELDS, articles, bad_resources
 
-SCHEMA = json.loads((ROOT / "ingest" / "schema" / "article-v2.json").read_text("utf-8"))
+SCHEMA = json.loads((ROOT / "ingest" / "schema" / "article-v3.json").read_text("utf-8"))
 
 
 @dataclass

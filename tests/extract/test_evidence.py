@@ -69,10 +69,6 @@ def test_a_title_from_discovery_saves_a_page_without_one() -> None:
 @pytest.mark.parametrize(
     ("head", "reason"),
     [
-        (
-            '<script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Live"}</script>',
-            "not_article_live",
-        ),
         ('<meta property="og:type" content="video.other">', "not_article_video"),
         (
             '<script type="application/ld+json">{"@type":"VideoObject","headline":"V"}</script>',
@@ -93,6 +89,19 @@ def test_pages_declaring_themselves_non_articles_are_dropped(head: str, reason: 
             datetime(2026, 11, 20, tzinfo=UTC),
         )
     assert raised.value.reason == reason
+
+
+def test_a_live_blog_is_stored_marked_as_one() -> None:
+    ld = '<script type="application/ld+json">{"@type":"LiveBlogPosting","headline":"Live"}</script>'
+    updates = "".join(
+        f"<p>Update {i}: the council session goes on, more soon.</p>" for i in range(6)
+    )
+    at = datetime(2026, 11, 20, tzinfo=UTC)
+    html = f"<html><head><title>Live</title>{ld}</head><body><main>{updates}</main></body></html>"
+    article = extract(html, "https://s.example/live/1-b-c-d", at)
+    assert article.kind == "liveblog" and article.body.count("\n") == 5
+    plain = extract(html.replace("LiveBlogPosting", "NewsArticle"), "https://s.example/a/1", at)
+    assert plain.kind == "article"
 
 
 def test_a_feed_crediting_the_outlet_gives_no_author() -> None:

@@ -66,6 +66,8 @@ def test_version_1_store_is_upgraded_in_place(tmp_path: Path) -> None:
     assert [r.body for r in store.revisions(NO_SLASH)] == ["Позже."]  # kept, not dropped
     assert store.get(UK).translations == [make_article(1).canonical_url]
     assert {a.schema_version for a in store.iter_articles()} == {SCHEMA_VERSION}
+    assert {a.kind for a in store.iter_articles()} == {"article"}  # v3: all were articles
+    assert [r.kind for r in store.revisions(NO_SLASH)] == ["article"]
     assert store.fetch_state(NO_SLASH).canonical_url == kept.canonical_url
     assert store.upsert([make_article(2)]).unchanged == 1  # still the same article
     store.close()

@@ -33,6 +33,17 @@ def test_upsert_is_idempotent_and_reads_back(location: str) -> None:
     store.close()
 
 
+def test_a_live_blogs_kind_is_stored_and_kept_in_its_revisions(location: str) -> None:
+    store = open_store(location)
+    live = make_article(7, kind="liveblog")
+    store.upsert([live])
+    assert store.get(live.canonical_url).kind == "liveblog"
+    store.upsert([dataclasses.replace(live, body="Новое обновление.\nПервый абзац.")])
+    assert store.get(live.canonical_url).kind == "liveblog"
+    assert [r.kind for r in store.revisions(live.canonical_url)] == ["liveblog"]
+    store.close()
+
+
 def test_changed_body_is_a_new_revision_keeping_the_old(location: str) -> None:
     store = open_store(location)
     original = make_article(1)
