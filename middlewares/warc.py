@@ -4,6 +4,9 @@
 It sits next to the download handler (950), so it sees requests as sent and responses as
 received (still compressed, before redirects and retries are handled), always under the real
 URL: the replay handler puts the site's URL back before any middleware sees a response.
+
+What the crawl decides about a page after its fetch (a candidate's page kind) comes later, by
+the ``PAGE_JUDGED`` signal, and is written as one more metadata record of that response.
 """
 
 from __future__ import annotations
@@ -23,6 +26,11 @@ from scrapy.utils.httpobj import urlparse_cached
 from ingest.warc.writer import Exchange, RotatingWarcWriter
 
 logger = logging.getLogger(__name__)
+
+# Sent by a spider when a fetched page's own kind decided what to do with it (response=, kind=):
+# ``ingest reprocess`` then re-extracts only the pages the crawl judged articles.
+PAGE_JUDGED = object()
+RECORD_META = "ingest_warc_record"  # request.meta: the WARC-Record-ID of the captured response
 
 
 class WarcCaptureMiddleware:
@@ -47,6 +55,7 @@ class WarcCaptureMiddleware:
         mw = cls(crawler, folder, int(megabytes * 2**20), only_jobs=mode == "auto")
         crawler.signals.connect(mw.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(mw.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(mw.page_judged, signal=PAGE_JUDGED)
         return mw
 
     def spider_opened(self, spider: Any) -> None:
@@ -66,16 +75,35 @@ class WarcCaptureMiddleware:
         if self.writer is None:
             return response
         try:
-            written = self.writer.write(_exchange(request, response, self.crawler.spider))
+            record_id, written = self.writer.write(
+                _exchange(request, response, self.crawler.spider)
+            )
         except OSError as exc:  # a full disk must not stop the crawl; it is counted and logged
-            logger.error("WARC write failed for %s: %s", response.url, exc)
-            if self.stats is not None:
-                self.stats.inc_value("ingest/warc/write_errors")
+            self._write_failed(response.url, exc)
             return response
+        request.meta[RECORD_META] = record_id
         if self.stats is not None:
             self.stats.inc_value("ingest/warc/records")
             self.stats.inc_value("ingest/warc/bytes", written)
         return response
+
+    def page_judged(self, response: Response, kind: str) -> None:
+        """Record the kind the crawl found ``response`` to be, next to its capture."""
+        record_id = response.meta.get(RECORD_META)
+        if self.writer is None or not record_id:
+            return
+        try:
+            written = self.writer.annotate(response.url, record_id, {"page_kind": kind})
+        except OSError as exc:
+            self._write_failed(response.url, exc)
+            return
+        if self.stats is not None:
+            self.stats.inc_value("ingest/warc/bytes", written)
+
+    def _write_failed(self, url: str, exc: OSError) -> None:
+        logger.error("WARC write failed for %s: %s", url, exc)
+        if self.stats is not None:
+            self.stats.inc_value("ingest/warc/write_errors")
 
 
 def _exchange(request: Request, response: Response, spider: Any) -> Exchange:

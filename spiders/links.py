@@ -13,6 +13,7 @@ from scrapy.linkextractors import LinkExtractor
 from ingest.discovery.links import on_site, url_kind
 from ingest.discovery.pagekind import page_kind
 from ingest.fetched import FetchedPage
+from middlewares.warc import PAGE_JUDGED
 
 _LINKS = LinkExtractor(tags=("a",), attrs=("href",))
 _STAT = "ingest/discovery"
@@ -54,6 +55,7 @@ class LinkFollowing:
             return
         kind = page_kind(response.selector.root)  # the tree LinkExtractor reads too
         self.crawler.stats.inc_value(f"{_STAT}/page_kind/{kind}")
+        self.crawler.signals.send_catch_log(PAGE_JUDGED, response=response, kind=kind)
         if kind == "article":
             if self._room_for(response.url, "article page"):
                 self.seen_articles.add(response.request.url if response.request else response.url)

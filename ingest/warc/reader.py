@@ -31,6 +31,7 @@ class CapturedPage:
     etag: str = ""
     last_modified: str = ""
     article: bool | None = None  # None: no metadata record (a WARC from elsewhere)
+    page_kind: str = ""  # what the crawl judged the page after its fetch ("" when it did not)
     source: str = ""
     hints: dict[str, Any] = field(default_factory=dict)
 
@@ -54,8 +55,10 @@ def warc_files(names: Iterable[str]) -> list[Path]:
 
 
 def index_pages(paths: Iterable[Path]) -> list[CapturedPage]:
-    """Every response record of ``paths`` with its offset, joined with its metadata record."""
+    """Every response record of ``paths`` with its offset, joined with its metadata records
+    (in the order written; a later verdict may sit in a later file of the crawl)."""
     pages: dict[str, CapturedPage] = {}
+    metadata: list[tuple[str, bytes]] = []
     for path in paths:
         try:
             with path.open("rb") as fh:
@@ -67,10 +70,12 @@ def index_pages(paths: Iterable[Path]) -> list[CapturedPage]:
                         pages[page.record_id] = page
                     elif kind == "metadata":
                         target = record.rec_headers.get_header("WARC-Concurrent-To") or ""
-                        if target in pages:
-                            _apply_metadata(pages[target], record.content_stream().read())
+                        metadata.append((target, record.content_stream().read()))
         except (ArchiveLoadFailed, OSError, EOFError) as exc:
             raise InputError(f"{path}: not a readable WARC file ({exc})") from exc
+    for target, payload in metadata:
+        if target in pages:
+            _apply_metadata(pages[target], payload)
     return list(pages.values())
 
 
@@ -105,11 +110,16 @@ def _apply_metadata(page: CapturedPage, payload: bytes) -> None:
         data = json.loads(payload)
     except ValueError:
         return
-    if isinstance(data, dict):
+    if not isinstance(data, dict):
+        return
+    if "ingest_article" in data:  # the capture's own record: what the request was
         page.article = bool(data.get("ingest_article"))
         page.source = str(data.get("source") or "")
         hints = data.get("hints")
         page.hints = hints if isinstance(hints, dict) else {}
+    if data.get("page_kind"):  # a later one: the crawl's verdict on a candidate, which wins
+        page.page_kind = str(data["page_kind"])
+        page.article = page.page_kind == "article"
 
 
 def _moment(text: str) -> datetime:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -39,6 +39,13 @@ class Exchange:
     metadata: dict[str, Any] | None = None  # what discovery knew (hints, source), as JSON
 
 
+class Written(NamedTuple):
+    """The response record's ``WARC-Record-ID`` (for a later annotation) and the bytes added."""
+
+    record_id: str
+    size: int
+
+
 class RotatingWarcWriter:
     """Append exchanges to ``folder/PREFIX-TIME-SERIAL-PID.warc.gz``; start a new file past ``max_bytes``."""
 
@@ -53,8 +60,8 @@ class RotatingWarcWriter:
         self._writer: WARCWriter | None = None
         self._path: Path | None = None
 
-    def write(self, exchange: Exchange) -> int:
-        """Write the request, response (and metadata) records; returns the bytes added."""
+    def write(self, exchange: Exchange) -> Written:
+        """Write the request, response (and metadata) records."""
         writer = self._current()
         assert self._fh is not None
         start = self._fh.tell()
@@ -85,25 +92,45 @@ class RotatingWarcWriter:
         writer.write_record(response)
         writer.write_record(request)
         if exchange.metadata is not None:
-            payload = json.dumps(exchange.metadata, ensure_ascii=False, default=str).encode()
-            writer.write_record(
-                writer.create_warc_record(
-                    exchange.url,
-                    "metadata",
-                    payload=BytesIO(payload),
-                    warc_content_type="application/json",
-                    warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
-                )
+            self._metadata(writer, exchange.url, record_id, exchange.metadata, date)
+        return Written(record_id, self._flushed(start))
+
+    def annotate(self, url: str, record_id: str, metadata: dict[str, Any]) -> int:
+        """Add a metadata record to an earlier response (what the crawl decided after the fetch,
+        such as a candidate's page kind); returns the bytes added. Readers merge it in."""
+        writer = self._current()
+        assert self._fh is not None
+        start = self._fh.tell()
+        self._metadata(writer, url, record_id, metadata, _warc_date())
+        return self._flushed(start)
+
+    def close(self) -> None:
+        """Complete the current file."""
+        self._finish()
+
+    @staticmethod
+    def _metadata(
+        writer: WARCWriter, url: str, record_id: str, metadata: dict[str, Any], date: str
+    ) -> None:
+        payload = json.dumps(metadata, ensure_ascii=False, default=str).encode()
+        writer.write_record(
+            writer.create_warc_record(
+                url,
+                "metadata",
+                payload=BytesIO(payload),
+                warc_content_type="application/json",
+                warc_headers_dict={"WARC-Date": date, "WARC-Concurrent-To": record_id},
             )
+        )
+
+    def _flushed(self, start: int) -> int:
+        """Flush, rotate past ``max_bytes``; the bytes written since ``start``."""
+        assert self._fh is not None
         self._fh.flush()
         written = self._fh.tell() - start
         if self._fh.tell() >= self.max_bytes:
             self._finish()
         return written
-
-    def close(self) -> None:
-        """Complete the current file."""
-        self._finish()
 
     def _current(self) -> WARCWriter:
         if self._writer is None:
