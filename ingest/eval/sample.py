@@ -87,12 +87,13 @@ def decode_html(html: bytes) -> str | bytes:
 
 
 def ours(sample: Sample) -> Output:
-    """Our record for the page, through the one extraction path the crawl uses (bytes decoded
-    as the crawl decodes them)."""
-    from ingest.extract import extract
+    """Our record for the page, through the one record path the crawl uses (bytes decoded as
+    the crawl decodes them)."""
+    from ingest.extract.path import record_of
+    from ingest.fetched import FetchedPage
 
     try:
-        article = extract(sample.html, sample.url, sample.fetched_at)
+        article = record_of(FetchedPage(sample.url, sample.html, sample.fetched_at)).article
     except ExtractionError as exc:
         return Output(error=exc.reason)
     return Output(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
+from datetime import timezone as dt_timezone
+from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import dateparser
-
-_UTC = ZoneInfo("UTC")
 
 # Relative day words of en/ru/uk → days before the reference date.
 _RELATIVE_DAYS = {
@@ -25,14 +26,18 @@ _RELATIVE = re.compile(
     r"\b(?P<day>" + "|".join(_RELATIVE_DAYS) + r")\b[\s,в о at]*(?P<h>\d{1,2})[:.](?P<m>\d{2})",
     re.IGNORECASE,
 )
-_DAY_MONTH_YEAR = re.compile(
-    r"\d{1,2}\s+\w+\.?\s+\d{4}(?:\s*(?:г\.|р\.)?,?\s*(?:в|о|at)?\s*\d{1,2}:\d{2})?"
+# The date inside a longer text ("Posted: July 18, 2020 - 4:01 PM", "Иван Петров, 20 листопада
+# 2026, 14:35"): day month year, month day year, or numeric, with a time of day if one follows.
+_CLOCK = r"(?:\s*(?:г\.|р\.)?[\s,–-]*(?:в|о|at|um|à|alle|a las)?\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?"
+_DATE_PART = re.compile(
+    r"(?:\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})" + _CLOCK
 )
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
-# English formats common in page metadata, read without dateparser (a millisecond a call) when
-# the zone is UTC: "19 Nov 2019 07:09 GMT", "2019-11-18 17:19:53 UTC", "Monday, November 18,
-# 2019", "Tue Nov 19 2019 03:05:46 GMT+0000". dateparser gives the same instants (tested on a
-# grid of dates); an impossible date ("November 31") is left to it.
+# English formats common in page metadata, read without dateparser (a millisecond a call):
+# "19 Nov 2019 07:09 GMT", "2019-11-18 17:19:53 UTC", "Monday, November 18, 2019" (a day: no
+# zone stated), "Tue Nov 19 2019 03:05:46 GMT+0530" (kept at +05:30). dateparser gives the same
+# instants (tested on a grid of dates); an impossible date ("November 31") is left to it.
 _MONTH_NAMES = (
     "January February March April May June July August September October November December"
 )
@@ -63,18 +68,31 @@ def parse_datetime(
     languages: tuple[str, ...] = ("ru", "uk", "en"),
 ) -> datetime | None:
     """Parse a date as a page shows it; naive times are in ``timezone``; relative days count back
-    from ``reference`` (the fetch time) as seen in that zone. Returns an aware datetime or None."""
+    from ``reference`` (the fetch time) as seen in that zone. Returns an aware datetime or None;
+    an offset the text states is kept (a local time is never turned into UTC)."""
+    parsed = parse_wallclock(text, timezone, reference, languages)
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(timezone))
+
+
+def parse_wallclock(
+    text: str,
+    timezone: str = "UTC",
+    reference: datetime | None = None,
+    languages: tuple[str, ...] = ("ru", "uk", "en"),
+) -> datetime | None:
+    """As :func:`parse_datetime`, but a text that states no offset gives a naive datetime (its
+    wall clock), so a caller can tell a local rendering from an instant."""
     text = " ".join(text.split())
     if not text:
         return None
     zone = ZoneInfo(timezone)
     if _ISO.match(text):
         try:
-            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+            return datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
-            parsed = None
-        if parsed is not None:
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+            pass
     if text.strip(" ,.").lower() in _RELATIVE_DAYS:
         return None  # a day without a time: any instant we made up would be false precision
     relative = _RELATIVE.search(text)
@@ -86,32 +104,49 @@ def parse_datetime(
             clock = time(int(relative["h"]), int(relative["m"]))
         except ValueError:  # "Сегодня, 25:99" (found by fuzzing)
             return None
-        return datetime.combine(day, clock, tzinfo=zone)
-    if timezone == "UTC" and "en" in languages:
+        return datetime.combine(day, clock)
+    languages = supported_languages(languages)
+    if "en" in languages:
         found = _english(text)
         if found is not None:
             return found
-    settings = {
-        "TIMEZONE": timezone,
-        "RETURN_AS_TIMEZONE_AWARE": True,
-        "PREFER_DATES_FROM": "past",
-    }
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
     if reference is not None:
         settings["RELATIVE_BASE"] = reference.astimezone(zone).replace(tzinfo=None)
-    parsed = dateparser.parse(text, languages=list(languages), settings=settings)
+    parsed = _dateparser(text, languages, settings)
     if parsed is None:
         # Bylines glue names to dates ("Иван Петров, 20 листопада 2026, 14:35"): parse the date part.
-        glued = _DAY_MONTH_YEAR.search(text)
+        glued = _DATE_PART.search(text)
         if glued is None or glued.group(0) == text:
             return None
-        parsed = dateparser.parse(glued.group(0), languages=list(languages), settings=settings)
-        if parsed is None:
-            return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
+        parsed = _dateparser(glued.group(0), languages, settings)
+    return parsed
+
+
+def supported_languages(languages: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``languages`` dateparser knows (English when it knows none of them)."""
+    known = tuple(lang for lang in languages if lang in _dateparser_languages())
+    return known or ("en",)
+
+
+@lru_cache(maxsize=1)
+def _dateparser_languages() -> frozenset[str]:
+    from dateparser.languages.loader import default_loader
+
+    return frozenset(default_loader.get_locale_map())
+
+
+def _dateparser(text: str, languages: tuple[str, ...], settings: dict[str, Any]) -> datetime | None:
+    parsed = dateparser.parse(text, languages=list(languages), settings=settings)
+    if parsed is None or parsed.tzinfo is None:
+        return parsed
+    # dateparser's zone objects (StaticTzInfo) do not pickle or compare well: a fixed offset.
+    offset = parsed.utcoffset()
+    return parsed.replace(tzinfo=dt_timezone(offset) if offset else UTC)
 
 
 def _english(text: str) -> datetime | None:
-    """``text`` in one of the ``_ENGLISH`` formats as a UTC datetime, else None."""
+    """``text`` in one of the ``_ENGLISH`` formats, at the offset it states, else None."""
     for pattern in _ENGLISH:
         found = pattern.fullmatch(text)
         if found is not None:
@@ -120,19 +155,25 @@ def _english(text: str) -> datetime | None:
         return None
     g = found.groupdict()
     month = _MONTH[g["m"]] if g.get("m") else int(g["n"])
+    if "H" not in g:  # a day alone states no zone: its wall clock
+        try:
+            return datetime(int(g["y"]), month, int(g["d"]))
+        except ValueError:
+            return None
     zone = g.get("z") or "+0000"
     offset = timedelta(hours=int(zone[1:3]), minutes=int(zone[3:]))
+    if zone[0] == "-":
+        offset = -offset
     try:
-        moment = datetime(
+        return datetime(
             int(g["y"]),
             month,
             int(g["d"]),
             int(g.get("H") or 0),
             int(g.get("M") or 0),
             int(g.get("S") or 0),
-            tzinfo=_UTC,
+            tzinfo=dt_timezone(offset) if offset else UTC,
         )
-        return moment - offset if zone[0] == "+" else moment + offset
     except (ValueError, OverflowError):
         return None
 

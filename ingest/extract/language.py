@@ -1,4 +1,5 @@
-"""Cheap language detection from letters and stopwords; no external libraries, no models.
+"""Language of a page's text: py3langid (its model ships in the wheel), the page's declaration
+kept unless the text clearly contradicts it, and a cheap Cyrillic rule that tells uk from ru.
 
 Ukrainian and Russian share most of Cyrillic, so the letters only one of them uses decide first,
 then frequent function words; a declared language breaks ties on short or ambiguous text.
@@ -7,9 +8,15 @@ then frequent function words; a declared language breaks ties on short or ambigu
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
+from typing import Any
 
 _MIN_LETTERS = 20
+# The identifier contradicts a declaration only when this sure, on at least this many letters.
+_CONTRADICTS = 0.999
+_MIN_CONTRADICT_LETTERS = 150
+_SAMPLE_CHARS = 3000  # enough text to decide; identification cost grows with length
 _ALIASES = {"ua": "uk", "ukr": "uk", "rus": "ru", "eng": "en", "by": "be", "bel": "be"}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -68,9 +75,54 @@ def detect_language(text: str, declared: str | None = None) -> str:
     script, _ = scripts.most_common(1)[0]
     if script == "cyrillic":
         return _cyrillic(letters, text, fallback)
-    if script == "latin":
-        return _latin(text, fallback)
-    return script if script != "other" else fallback
+    if script == "ja" or (script == "zh" and scripts["ja"] * 20 >= scripts["zh"]):
+        return "ja"  # kana among the ideographs: Japanese, whatever the ideographs say
+    if script in ("ko", "el", "he", "hy", "ka"):
+        return script  # the script names the language
+    guess, confidence = identify(text[:_SAMPLE_CHARS])
+    if not fallback or guess == fallback or _script_of(fallback) not in (script, None):
+        return guess or fallback
+    sure = confidence >= _CONTRADICTS and letters.total() >= _MIN_CONTRADICT_LETTERS
+    return guess if sure else fallback
+
+
+def identify(text: str) -> tuple[str, float]:
+    """py3langid's language of ``text`` and its probability ("" when there is nothing to read)."""
+    if not text.strip():
+        return "", 0.0
+    code, probability = _identifier().classify(text)
+    return _LANGID_ALIASES.get(code, code), float(probability)
+
+
+_LANGID_ALIASES = {"nb": "no", "nn": "no"}
+_lock = threading.Lock()
+_loaded: list[Any] = []
+
+
+def _identifier() -> Any:
+    """The identifier with normalised probabilities, loaded once per process (about a second)."""
+    if not _loaded:
+        with _lock:
+            if not _loaded:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+                _loaded.append(LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+    return _loaded[0]
+
+
+def _script_of(language: str) -> str | None:
+    """The script a declared language is written in, when we know it (None otherwise)."""
+    if language in ("ru", "uk", "be", "bg", "sr", "mk", "kk"):
+        return "cyrillic"
+    if language in _STOPWORDS or language in _LATIN:
+        return "latin"
+    return next((lang for lang, _, _ in _SCRIPTS if lang == language), None)
+
+
+_LATIN = frozenset(
+    "cs sk sl hr bs sq ro hu tr az da no nb nn sv fi et lv lt is ga cy mt ms id tl sw "
+    "xh zu af ca eu gl vi eo la lb".split()
+)
 
 
 def _script(char: str) -> str:
@@ -96,18 +148,6 @@ def _cyrillic(letters: Counter[str], text: str, fallback: str) -> str:
     if scores["uk"] != scores["ru"]:
         return max(scores, key=scores.__getitem__)
     return fallback if fallback in ("uk", "ru", "be", "bg", "sr", "mk", "kk") else "ru"
-
-
-def _latin(text: str, fallback: str) -> str:
-    """English unless another language's stopwords clearly outnumber English ones."""
-    scores = _stopword_scores(text, tuple(lang for lang in _STOPWORDS if lang not in ("uk", "ru")))
-    english = scores.pop("en")
-    best = max(scores, key=scores.__getitem__)
-    if scores[best] >= 3 and scores[best] > 2 * english:
-        return best
-    if english == 0 and scores[best] == 0 and fallback:
-        return fallback
-    return "en"
 
 
 def _stopword_scores(text: str, langs: tuple[str, ...]) -> dict[str, int]:

@@ -13,10 +13,12 @@ from datetime import UTC, datetime
 
 from ingest.article import Article
 from ingest.errors import ExtractionError
+from ingest.extract.dates import local_iso, utc_iso
 from ingest.extract.encoding import decode_html
 from ingest.extract.evidence import Evidence, apply_evidence
 from ingest.extract.fields import extract_fields
-from ingest.extract.page import cut_short, parse_html
+from ingest.extract.generic.published import fallback_published_at
+from ingest.extract.page import Page, cut_short, parse_html
 from ingest.extract.urls import declared_url
 from ingest.fetched import FetchedPage
 from ingest.normalize import normalize_article
@@ -55,6 +57,8 @@ def record_of(fetched: FetchedPage, site: SiteProfile | None = None) -> Record:
     evidence = Evidence.from_hints(fetched.hints)
     done = extract_fields(page, site, evidence.title)
     article, flags = apply_evidence(done.article, evidence)
+    if article.published_at is None:  # not on the page, in its site module, nor in discovery
+        article = _fallback_date(article, page, site)
     hints = fetched.hints
     article = dataclasses.replace(
         article,
@@ -64,6 +68,18 @@ def record_of(fetched: FetchedPage, site: SiteProfile | None = None) -> Record:
     if cut_short(text):  # stored, as much as arrived, and counted
         flags.append("html_cut_short")
     return Record(_safe(normalize_article(article)), done.removed, (*done.flags, *flags))
+
+
+def _fallback_date(article: Article, page: Page, site: SiteProfile | None) -> Article:
+    """The publish date htmldate finds in the parsed page, the last resort."""
+    found = fallback_published_at(
+        page.tree, page.url, site.timezone if site else "UTC", page.fetched_at
+    )
+    if found is None:
+        return article
+    return dataclasses.replace(
+        article, published_at=utc_iso(found), published_at_local=local_iso(found)
+    )
 
 
 def _text(fetched: FetchedPage) -> str:

@@ -49,7 +49,8 @@ def test_no_date_is_none(text: str) -> None:
     assert parse_datetime(text, "Europe/Kyiv", SERVED) is None
 
 
-# Common English formats are read without dateparser in UTC: the instants must be dateparser's.
+# Common English formats are read without dateparser: the instants must be dateparser's, at the
+# offset the text states (dateparser, told a zone, would move them to it).
 ENGLISH = [
     "19 Nov 2019 07:09 GMT",
     "5 Mar 2021 23:59:59 UTC",
@@ -84,5 +85,36 @@ def test_english_formats_read_as_dateparser_reads_them(text: str) -> None:
         assert fast is None and parse_datetime(text, "UTC", SERVED) is None
     else:
         assert fast is not None, "the format should not need dateparser"
-        assert (utc_iso(fast), local_iso(fast)) == (utc_iso(expected), local_iso(expected))
-        assert parse_datetime(text, "UTC", SERVED) == fast
+        parsed = parse_datetime(text, "UTC", SERVED)
+        assert utc_iso(parsed) == utc_iso(expected)
+        assert parsed.strftime("%z") == (text.partition(" GMT")[2] or "+0000")
+
+
+@pytest.mark.parametrize(
+    ("text", "local"),
+    [
+        ("Sat, 19 Oct 2019 00:04:00 +0200", "2019-10-19T00:04:00+02:00"),
+        ("Tue Nov 19 2019 03:05:46 GMT+0530", "2019-11-19T03:05:46+05:30"),
+        ("2019-10-19T00:04:00-04:00", "2019-10-19T00:04:00-04:00"),
+    ],
+)
+def test_a_stated_offset_is_kept_whatever_the_zone(text: str, local: str) -> None:
+    for zone in ("UTC", "Europe/Kyiv"):
+        assert local_iso(parse_datetime(text, zone, SERVED)) == local
+
+
+@pytest.mark.parametrize(
+    ("text", "languages", "expected"),
+    [
+        ("19. Oktober 2019, 00:04 Uhr", ("de",), "2019-10-19T00:04:00"),
+        ("8 novembre 2023 alle 18:09", ("it",), "2023-11-08T18:09:00"),
+        ("2 de marzo de 2021", ("es",), "2021-03-02T00:00:00"),
+        ("03/04/2021", ("fr",), "2021-04-03T00:00:00"),  # the language's day order
+        ("03/04/2021", ("en",), "2021-03-04T00:00:00"),
+        ("3 March 2021", ("xx",), "2021-03-03T00:00:00"),  # a language dateparser lacks: English
+    ],
+)
+def test_visible_dates_in_the_pages_language(text: str, languages: tuple, expected: str) -> None:
+    parsed = dates.parse_wallclock(text, "UTC", SERVED, languages)
+    assert parsed is not None and parsed.tzinfo is None  # no zone stated: the wall clock
+    assert parsed.isoformat() == expected

@@ -50,3 +50,22 @@ def test_short_text_falls_back_to_declared() -> None:
 )
 def test_normalize_language(declared: str, expected: str) -> None:
     assert normalize_language(declared) == expected
+
+
+CS = "Vláda ve středu schválila návrh rozpočtu na příští rok, který počítá s nižším schodkem."
+JA = "政府は水曜日、来年度の予算案を承認した。赤字は今年より小さくなる見込みだという。"
+NO = (
+    "Regjeringen la onsdag fram forslaget til statsbudsjett for neste år, med et lavere underskudd."
+)
+TR = "Hükümet çarşamba günü gelecek yılın bütçe taslağını onayladı ve açığın azalması bekleniyor."
+
+
+@pytest.mark.parametrize(("text", "expected"), [(CS, "cs"), (JA, "ja"), (NO, "no"), (TR, "tr")])
+def test_languages_beyond_the_stopword_lists(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+def test_a_weak_guess_does_not_overrule_the_declaration() -> None:
+    # A short headline of names and numbers reads as anything: the page's word stands.
+    assert detect_language("Trump trifft Xi in Peking: 3 Punkte", "de") == "de"
+    assert detect_language(f"{DE} {DE} {DE}", "en") == "de"  # long text that clearly is German

@@ -91,8 +91,22 @@ class GenericFields:
         page = self.page
         tree, times, url = page.tree, self._tags["time"], page.url
         return published_at(
-            tree, times, self._metas, self._article, url, self.timezone, page.fetched_at
+            tree,
+            times,
+            self._metas,
+            self._article,
+            url,
+            self.timezone,
+            page.fetched_at,
+            self._date_language,
         )
+
+    @cached_property
+    def _date_language(self) -> str:
+        # The language visible dates are read in: declared, checked against the title (the lead
+        # would need the page's layout, which a site giving its own body never computes).
+        declared = meta.declared_language(self.page.tree, self._metas, self._article)
+        return _language(declared, self.title)
 
     @cached_property
     def modified_at(self) -> datetime | None:
