@@ -123,6 +123,12 @@ def parse_wallclock(
     return parsed
 
 
+def date_part(text: str) -> str:
+    """The date (and time of day) inside ``text`` by its shape, "" when it holds none."""
+    found = _DATE_PART.search(text)
+    return found.group(0) if found else ""
+
+
 def supported_languages(languages: tuple[str, ...]) -> tuple[str, ...]:
     """The ``languages`` dateparser knows (English when it knows none of them)."""
     known = tuple(lang for lang in languages if lang in _dateparser_languages())

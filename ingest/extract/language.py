@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from functools import lru_cache
 from typing import Any
 
 _MIN_LETTERS = 20
@@ -79,6 +80,8 @@ def detect_language(text: str, declared: str | None = None) -> str:
         return "ja"  # kana among the ideographs: Japanese, whatever the ideographs say
     if script in ("ko", "el", "he", "hy", "ka"):
         return script  # the script names the language
+    if fallback and letters.total() < _MIN_CONTRADICT_LETTERS and _script_of(fallback) == script:
+        return fallback  # too little text to contradict a declaration in the same script
     guess, confidence = identify(text[:_SAMPLE_CHARS])
     if not fallback or guess == fallback or _script_of(fallback) not in (script, None):
         return guess or fallback
@@ -86,6 +89,7 @@ def detect_language(text: str, declared: str | None = None) -> str:
     return guess if sure else fallback
 
 
+@lru_cache(maxsize=64)  # a page asks about its title and body more than once
 def identify(text: str) -> tuple[str, float]:
     """py3langid's language of ``text`` and its probability ("" when there is nothing to read)."""
     if not text.strip():

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 from lxml.html import HtmlElement
 
-from ingest.extract.dates import parse_wallclock
+from ingest.extract.dates import date_part, parse_wallclock
 from ingest.extract.generic.jsonld import text_of
 from ingest.extract.generic.meta import MetaMap, first
 
@@ -69,7 +69,7 @@ def published_at(
             return primary.astimezone(zone)  # the site's zone is known
         if primary.tzinfo is None or primary.utcoffset() == timedelta(0):
             others = [p for p in found if p is not None]
-            shown = lambda: _visible(tree, timezone, reference, languages)  # noqa: E731
+            shown = lambda: _visible(tree, timezone, reference, languages, whole=True)  # noqa: E731
             return _localise(primary, others, shown, _url_day(url), zone)
         return primary
     visible = next(_visible(tree, timezone, reference, languages), None)
@@ -185,15 +185,25 @@ def _offset(wall: datetime, instant: datetime) -> timedelta | None:
 
 
 def _visible(
-    tree: HtmlElement, timezone: str, reference: datetime | None, languages: tuple[str, ...]
+    tree: HtmlElement,
+    timezone: str,
+    reference: datetime | None,
+    languages: tuple[str, ...],
+    whole: bool = False,
 ) -> Iterator[datetime]:
-    """Dates the page shows in elements whose class names a date, read in its language."""
+    """Dates the page shows in elements whose class names a date, read in its language;
+    ``whole``: only full dates (day, month, year), found by their shape before any parsing."""
     for element in islice(_date_class_elements(tree), 5):
         text = " ".join(element.text_content().split())
-        if 6 <= len(text) <= 80 and re.search(r"\d", text):
-            parsed = _parse(text, timezone, reference, languages)
-            if parsed is not None:
-                yield parsed
+        if not (6 <= len(text) <= 80 and re.search(r"\d", text)):
+            continue
+        if whole:
+            text = date_part(text)
+            if not text:
+                continue
+        parsed = _parse(text, timezone, reference, languages)
+        if parsed is not None:
+            yield parsed
 
 
 def _date_class_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
