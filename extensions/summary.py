@@ -12,13 +12,15 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
 
 from ingest import atomic
 from ingest.article import Article
 from ingest.report.outcome import crawl_outcome
 from ingest.report.tally import CrawlTally
-from ingest.store import StoreError, opened, store_location
+from ingest.store import StoreError, as_store_errors
 from ingest.store.crawls import CrawlRecord, record_crawl, store_outcomes
+from pipelines.crawl_store import CrawlStore
 from pipelines.dropped import ArticleDropped
 
 logger = logging.getLogger(__name__)
@@ -32,9 +34,7 @@ class CrawlSummary:
         self.crawler = crawler
         self.stats_file: str = crawler.settings.get("INGEST_STATS_FILE")
         settings = crawler.settings
-        self.location = store_location(
-            settings.get("INGEST_DATABASE_URL"), settings.get("INGEST_DATABASE_PATH")
-        )
+        self.store = CrawlStore.of(crawler)
         self.record = settings.getbool("INGEST_CRAWL_RECORD")
         self.tally = CrawlTally()
         self.started = datetime.now(UTC)
@@ -63,11 +63,11 @@ class CrawlSummary:
         else:  # another pipeline's DropItem: counted, its reason unknown
             self.tally.dropped(getattr(item, "url", "") or "", "dropped")
 
-    def spider_closed(self, spider: Any, reason: str) -> None:
+    async def spider_closed(self, spider: Any, reason: str) -> None:
         stats = self.crawler.stats.get_stats() if self.crawler.stats else {}
         per_source = self._per_source(stats)
-        if self.record and self.location:
-            self._record(spider, reason, per_source)
+        if self.record and self.store.location:
+            await maybe_deferred_to_future(self.store.run(self._record, spider, reason, per_source))
         outcome = crawl_outcome(stats)
         if self.crawler.stats is not None:
             self.crawler.stats.set_value("ingest/summary", per_source)
@@ -103,10 +103,12 @@ class CrawlSummary:
         return per_source
 
     def _record(self, spider: Any, reason: str, per_source: dict[str, dict[str, Any]]) -> None:
-        """Add the store's view (new and revised articles) and save the rows; never raises."""
+        """In the crawl store's thread: add the store's view (new and revised articles) and save
+        the rows; never raises."""
         started = self.started.isoformat()
         try:
-            with opened(self.location, create=True) as store:
+            store = self.store.opened()
+            with as_store_errors(store):
                 outcomes = store_outcomes(store, started)
                 for name, summary in per_source.items():
                     summary.update(outcomes.get(name, {"new": 0, "revised": 0}))

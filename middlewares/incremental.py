@@ -9,21 +9,25 @@ and a 304 answer ends there (``ingest/http/not_modified``), with no item.
 A crawl that writes a feed export (``-o``/``-O``, ``FEEDS``) is not incremental: whoever asks for
 a file wants the articles in it, and a skipped or 304 page yields none. Every article page is
 fetched; the store keeps one row each (``ingest/store/unchanged``).
+
+Lookups run in the crawl store's thread (``pipelines.crawl_store``), on its one connection: the
+reactor thread never waits on the database.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from datetime import UTC, datetime, timedelta
 
-from scrapy import Request, Spider, signals
+from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from scrapy.statscollectors import StatsCollector
+from scrapy.utils.defer import maybe_deferred_to_future
 
-from ingest.store import FetchState, SqlStore, StoreError, open_store, store_location
+from ingest.store import FetchState, StoreError
+from pipelines.crawl_store import CrawlStore
 
 logger = logging.getLogger(__name__)
 # Set on a request this middleware ended, so the spider's errback does not count it as a drop.
@@ -33,11 +37,10 @@ UNCHANGED_META = "ingest_unchanged"
 class IncrementalMiddleware:
     """Skip or conditionally re-fetch article pages the store already holds."""
 
-    def __init__(self, location: str, recheck: timedelta, stats: StatsCollector) -> None:
-        self.location = location
+    def __init__(self, store: CrawlStore, recheck: timedelta, stats: StatsCollector) -> None:
+        self.store = store
         self.recheck = recheck
         self.stats = stats
-        self.store: SqlStore | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalMiddleware:
@@ -50,22 +53,13 @@ class IncrementalMiddleware:
                 "fetched so the export holds them all"
             )
             raise NotConfigured("a feed export wants every article")
-        location = store_location(
-            settings.get("INGEST_DATABASE_URL"), settings.get("INGEST_DATABASE_PATH")
-        )
         recheck = timedelta(hours=settings.getfloat("INGEST_RECHECK_HOURS"))
-        middleware = cls(location, recheck, crawler.stats)
-        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
-        return middleware
+        return cls(CrawlStore.of(crawler), recheck, crawler.stats)
 
-    def spider_closed(self, spider: Spider) -> None:
-        if self.store is not None:
-            self.store.close()
-
-    def process_request(self, request: Request) -> None:
+    async def process_request(self, request: Request) -> None:
         if not request.meta.get("ingest_article") or request.meta.get("ingest_conditional"):
             return
-        state = self._state(request.url)
+        state = await self._state(request.url)
         if state is None:
             return
         if self._age(state) > self.recheck:
@@ -87,26 +81,33 @@ class IncrementalMiddleware:
             raise IgnoreRequest(f"not modified: {request.url}")
         return response
 
-    def _state(self, url: str) -> FetchState | None:
+    async def _state(self, url: str) -> FetchState | None:
         """The stored state of ``url``; a store that cannot answer means "fetch it"."""
         try:
-            if self.store is None:
-                self.store = open_store(self.location)
-            return self.store.fetch_state(url)
+            return await maybe_deferred_to_future(self.store.run(self._lookup, url))
         except StoreError as exc:
             self.stats.inc_value("ingest/incremental/lookup_failed")
             logger.warning("cannot look %s up in the store, fetching it: %s", url, exc)
-        except Exception as exc:  # the database went away mid-crawl: reconnect next time
+        except _LookupFailed as failed:  # the database went away mid-crawl
             self.stats.inc_value("ingest/incremental/lookup_failed")
-            logger.warning("store lookup of %s failed (%s), fetching it", url, exc)
-            self._drop_store()
+            if failed.reconnected:
+                self.stats.inc_value("ingest/store/reconnects")
+            logger.warning("store lookup of %s failed (%s), fetching it", url, failed.reason)
         return None
 
-    def _drop_store(self) -> None:
-        if self.store is not None:
-            with contextlib.suppress(Exception):  # already broken; reopened on the next lookup
-                self.store.close()
-            self.store = None
+    def _lookup(self, url: str) -> FetchState | None:
+        """In the store's thread: the lookup; after a database error, a new connection for the
+        next one (the writer's next batch uses it too)."""
+        store = self.store.opened()
+        try:
+            return store.fetch_state(url)
+        except store.write_errors as exc:
+            try:
+                store.reconnect()
+            except StoreError as again:
+                logger.warning("%s", again)
+                raise _LookupFailed(exc, reconnected=False) from exc
+            raise _LookupFailed(exc, reconnected=True) from exc
 
     @staticmethod
     def _age(state: FetchState) -> timedelta:
@@ -115,3 +116,12 @@ class IncrementalMiddleware:
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
         return datetime.now(UTC) - moment
+
+
+class _LookupFailed(Exception):
+    """A lookup the database failed, and whether a new connection was opened after it."""
+
+    def __init__(self, exc: BaseException, reconnected: bool) -> None:
+        super().__init__(str(exc))
+        self.reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        self.reconnected = reconnected

@@ -1,8 +1,8 @@
-"""Write articles to the store in batches, in a writer thread of their own; a crawl run twice
-leaves the same rows.
+"""Write articles to the store in batches, in the crawl store's thread; a crawl run twice leaves
+the same rows.
 
-The reactor thread only buffers: a full batch goes to one dedicated writer thread (the store's
-connection is used from there alone), and the next full batch waits until it is written, so at
+The reactor thread only buffers: a full batch goes to the crawl's store thread
+(``pipelines.crawl_store``: its one connection is used from there alone), and the next full batch waits until it is written, so at
 most one batch is in the database's hands and one filling (back-pressure: a waiting item keeps
 the scraper slot full, and a full slot stops new downloads). A batch the database refuses (server
 restarted, disk full) is kept and tried again, on a new connection, with the next batch and once
@@ -24,20 +24,11 @@ from scrapy.crawler import Crawler
 from scrapy.statscollectors import StatsCollector
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import Deferred, DeferredLock
-from twisted.internet.interfaces import IReactorFromThreads
-from twisted.internet.threads import deferToThreadPool
-from twisted.python.threadpool import ThreadPool
 
 from ingest.article import Article
 from ingest.printable import printable_article
-from ingest.store import (
-    SqlStore,
-    StoreDataError,
-    StoreError,
-    UpsertResult,
-    open_store,
-    store_location,
-)
+from ingest.store import SqlStore, StoreDataError, StoreError, UpsertResult
+from pipelines.crawl_store import CrawlStore
 
 logger = logging.getLogger(__name__)
 
@@ -57,9 +48,15 @@ class StorePipeline:
     """Buffer articles and upsert them ``INGEST_STORE_BATCH`` at a time (and at close)."""
 
     def __init__(
-        self, location: str, batch_size: int, stats: StatsCollector, max_pending: int = 5000
+        self,
+        location: str,
+        batch_size: int,
+        stats: StatsCollector,
+        max_pending: int = 5000,
+        crawl_store: CrawlStore | None = None,
     ) -> None:
         self.location = location
+        self.crawl_store = crawl_store or CrawlStore(location)
         self.batch_size = max(1, batch_size)
         self.stats = stats
         self.max_pending = max_pending
@@ -70,45 +67,34 @@ class StorePipeline:
         self.broken = False  # the last write failed: reconnect before the next one
         self.totals = UpsertResult()
         self.not_stored: list[str] = []
-        self._writer = ThreadPool(minthreads=1, maxthreads=1, name="ingest-store-writer")
         self._writing: Deferred[_Written] | None = None
         self._turn = DeferredLock()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
         settings = crawler.settings
-        location = store_location(
-            settings.get("INGEST_DATABASE_URL"), settings.get("INGEST_DATABASE_PATH")
-        )
+        crawl_store = CrawlStore.of(crawler)
         return cls(
-            location,
+            crawl_store.location,
             settings.getint("INGEST_STORE_BATCH"),
             crawler.stats,
             settings.getint("INGEST_STORE_MAX_PENDING"),
+            crawl_store,
         )
 
-    def open_spider(self) -> None:
-        from twisted.internet import reactor
-
-        self.store = open_store(self.location)
-        self._writer.start()
-        # A forced shutdown (a second Ctrl-C) stops the reactor without close_spider: the writer
-        # thread must end too, or the interpreter waits for it forever at exit. The batch in its
-        # hands is finished (committed); buffered ones are lost as in a kill.
-        reactor.addSystemEventTrigger("during", "shutdown", self._stop_writer)
+    async def open_spider(self) -> None:
+        # The crawl's one store (pipelines.crawl_store), opened in its thread; a store that
+        # cannot be opened fails the crawl at its start.
+        self.store = await maybe_deferred_to_future(self.crawl_store.open())
         logger.info("storing articles in %s", self.store.describe)
 
     async def close_spider(self) -> None:
-        try:
-            if self.store is not None:
-                await self._hand_over(final=True)  # the last articles, refused ones once more
-                await self._written()
-                for batch in self.pending:
-                    self._report_not_stored(batch)
-                self.pending = []
-                await maybe_deferred_to_future(self._in_writer(self.store.close))
-        finally:
-            self._stop_writer()
+        if self.store is not None:  # closed by the crawl store when the engine stops
+            await self._hand_over(final=True)  # the last articles, refused ones once more
+            await self._written()
+            for batch in self.pending:
+                self._report_not_stored(batch)
+            self.pending = []
         logger.info(
             "store %s: %d new, %d revised, %d unchanged, %d near-duplicates linked",
             self.store.describe if self.store else self.location,
@@ -123,10 +109,6 @@ class StorePipeline:
                 "ingest/store/not_stored_urls",
                 len(self.not_stored),
             )
-
-    def _stop_writer(self) -> None:
-        if self._writer.started:
-            self._writer.stop()
 
     async def process_item(self, item: Any) -> Any:
         if isinstance(item, Article):
@@ -155,9 +137,7 @@ class StorePipeline:
             self._count(await maybe_deferred_to_future(writing))
 
     def _in_writer(self, func: Any, *args: Any) -> Deferred[Any]:
-        from twisted.internet import reactor
-
-        return deferToThreadPool(IReactorFromThreads(reactor), self._writer, func, *args)
+        return self.crawl_store.run(func, *args)
 
     # --- in the writer thread ---------------------------------------------------------------------
     def _write(self, batch: list[Article]) -> _Written:

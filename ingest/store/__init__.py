@@ -28,6 +28,7 @@ __all__ = [
     "StoreWriteError",
     "StoredArticle",
     "UpsertResult",
+    "as_store_errors",
     "command_location",
     "open_store",
     "opened",
@@ -52,12 +53,20 @@ def opened(location: str, *, create: bool = False) -> Iterator[SqlStore]:
     page, a lost connection) comes out as one StoreError line naming the store."""
     store = open_store(location, create=create)
     try:
-        yield store
+        with as_store_errors(store):
+            yield store
+    finally:
+        store.close()
+
+
+@contextmanager
+def as_store_errors(store: SqlStore) -> Iterator[None]:
+    """A database error inside (a damaged page, a lost connection) as one StoreError line."""
+    try:
+        yield
     except store.write_errors as exc:
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError(f"{store.describe}: cannot read the store ({text})") from exc
-    finally:
-        store.close()
 
 
 def store_location(database_url: str, database_path: str) -> str:
