@@ -62,7 +62,9 @@ class WarcCaptureMiddleware:
         if self.only_jobs and not getattr(spider, "_job", None):
             return  # "auto": scrapyd jobs (they carry a _job argument) capture, one-off runs do not
         info = {"operator": self.crawler.settings.get("INGEST_CONTACT"), "spider": spider.name}
-        self.writer = RotatingWarcWriter(self.folder, spider.name, self.max_bytes, info)
+        # Files named after what was crawled: the bound source (news -a source=S), else the spider.
+        prefix = getattr(spider, "source_name", "") or spider.name
+        self.writer = RotatingWarcWriter(self.folder, prefix, self.max_bytes, info)
         logger.info("capturing responses as WARC in %s", self.folder)
 
     def spider_closed(self, spider: Any) -> None:

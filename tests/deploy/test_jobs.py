@@ -7,10 +7,10 @@ import os
 import re
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
-from ingest.jobs import crontab, find, plan, systemd_units
+from ingest.jobs import crontab, find, plan, spider_args, systemd_units
 from ingest.sites import SITES
 from ingest.store import open_store
 from tests.conftest import ROOT
@@ -54,6 +54,11 @@ def test_a_job_stops_before_the_next_one_is_due() -> None:
         assert 0 < job.timeout < job.every.total_seconds()
         timer = systemd_units()[f"ingest-crawl-{job.name}.timer"]
         assert f"Unit=ingest-crawl@{job.name}.service" in timer
+
+
+def test_every_job_is_the_news_spider_bound_to_its_source() -> None:
+    for job in plan():
+        assert spider_args(job, date(2026, 11, 20))[:3] == ["news", "-a", f"source={job.source}"]
 
 
 def test_politeness_defaults() -> None:
