@@ -42,7 +42,14 @@ def _classify(text: str, boilerplate: Boilerplate | None, rules: Rules) -> str |
     if InlineScriptRule.matches(text):
         return InlineScriptRule.kind
     # "Read also" first: a teaser headline may itself mention Telegram.
-    for rule in (rules.ad_label, rules.read_also, rules.promo, rules.source, rules.photo_credit):
+    for rule in (
+        rules.ad_label,
+        rules.read_also,
+        rules.promo,
+        rules.source,
+        rules.photo_credit,
+        rules.caption,
+    ):
         if rule.matches(text, site_patterns(boilerplate, rule.kind)):
             return rule.kind
     return rules.bio.kind if rules.bio.matches(text) else None

@@ -37,6 +37,9 @@ _PHOTO_CREDIT = r"""^(?:(?:{photo_label})\s*[:—–]|(?:{photo})\s+(?:{photo_il
     |(?:{illustrative_photo})|(?:{photo_agency})(?:\s*/.*)?$|(?:{photo_alone})$)"""
 # An imperative opening the line or a sentence (or glued on capitalised), aimed at "us", a
 # channel or a network; "readers may subscribe ..." inside a sentence is not one.
+# A caption whose line ends in its credit: "… in Littleton, Colo. (AP Photo/David Zalubowski)",
+# "… (Image: GETTY)", "… (Foto: dpa)"; the credit belongs to the image, the caption with it.
+_CAPTION = r".*[^.!?…\s]\s*[.!?]?\s*\((?:(?:{photo_label})\s*[:/][^()]{1,60}|(?:{photo_agency})\s*(?:/[^()]{1,40})?)\)\s*$"
 _CALL = r"""(?:^|[.!:]\s+|{capital})
     (?:(?:{subscribe})\b.{0,60}?\b(?:{us_or_ours}|{channel}|{network})
     |(?:{follow})(?![\w-])(?:\s+(?:{us})\b|.{0,60}?\b(?:{channel}|{network})))\b"""
@@ -95,6 +98,7 @@ class Rules:
         self.reported = _compile(_REPORTED, codes)
         self.ad_label = LineRule("ad_label", _compile(_AD_LABEL, codes), 40)
         self.photo_credit = LineRule("photo_credit", _compile(_PHOTO_CREDIT, codes), 12)
+        self.caption = LineRule("photo_caption", _compile(_CAPTION, codes), 80)
         self.promo = PromoRule(self)
         self.read_also = ReadAlsoRule(_compile(_READ_ALSO, codes))
         self.source = SourceAttributionRule(_compile(_SOURCE, codes))

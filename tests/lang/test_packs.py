@@ -58,6 +58,13 @@ def test_a_page_uses_its_own_pack_english_and_for_cyrillic_its_sibling() -> None
         ("pt", "Leia também: Governo anuncia novas medidas", "read_also"),
         ("ru", "Читайте также: Рада приняла закон", "read_also"),
         ("en", "Advertisement", "ad_label"),
+        ("en", "Crowds gathered outside the court on Monday (Image: GETTY)", "photo_caption"),
+        ("de", "Die Kanzlerin am Montag in Berlin (Foto: dpa)", "photo_caption"),
+        (
+            "en",
+            "A long row of unsold cars at a dealer (AP Photo/David Zalubowski)",
+            "photo_caption",
+        ),
     ],
 )
 def test_boilerplate_lines_of_each_language_go(language: str, line: str, kind: str) -> None:
@@ -71,6 +78,8 @@ def test_quoted_calls_and_story_sentences_stay() -> None:
         ("de", "Die Quelle, ein Sprecher, sagte am Montag, der Konzern streiche 500 Stellen."),
         ("fr", "« Suivez notre chaîne », a déclaré le ministre devant les journalistes."),
         ("de", STORY),
+        ("en", "He said the report (Reuters) was wrong, the mayor added on Monday."),
+        ("en", "The mayor spoke about it on Monday (video)."),
     ]:
         assert classify(line, None, language) is None, line
 

@@ -147,12 +147,20 @@ def is_skipped(element: HtmlElement) -> bool:
     attrib = element.attrib
     if not attrib:
         return False
-    if "hidden" in attrib or attrib.get("aria-hidden") == "true":
+    if ("hidden" in attrib and not _streamed(attrib.get("id"))) or attrib.get(
+        "aria-hidden"
+    ) == "true":
         return True
     if attrib.get("role") in SKIP_ROLES:
         return True
     style = attrib.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _streamed(element_id: str | None) -> bool:
+    """A React streaming segment (``<div hidden id="S:0">``): content the page's script moves
+    into place, hidden only until then; without scripts it is where the article text is."""
+    return bool(element_id) and element_id.startswith("S:")
 
 
 def judge(element: HtmlElement) -> int:
@@ -165,7 +173,9 @@ def judge(element: HtmlElement) -> int:
     if not names:
         return 0
     get = element.get
-    if "hidden" in names or ("aria-hidden" in names and get("aria-hidden") == "true"):
+    if ("hidden" in names and not _streamed(get("id"))) or (
+        "aria-hidden" in names and get("aria-hidden") == "true"
+    ):
         return SKIPPED
     if "role" in names and get("role") in SKIP_ROLES:
         return SKIPPED

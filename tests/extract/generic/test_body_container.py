@@ -49,3 +49,15 @@ def test_css_hidden_and_strong_words_drop_prose() -> None:
         "finally some good news from the council!</p></div>"
     )
     assert body == [FIRST, THIRD]
+
+
+def test_a_streamed_segment_is_content_other_hidden_blocks_are_not() -> None:
+    # React's streaming puts resolved content in <div hidden id="S:0"> for its script to move
+    # into place; read without scripts, that is where the article is.
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav><main><div id='B:0'></div></main>"
+        f"<div hidden id='S:0'><article><p>{FIRST}</p><p>{SECOND}</p></article></div>"
+        f"<div hidden id='promo'><p>{THIRD}</p></div></body></html>"
+    )
+    body = generic_body(parse_html(html, "https://news.example/a/", FETCHED))
+    assert body == [FIRST, SECOND]
