@@ -22,8 +22,9 @@ from tests.conftest import ROOT
 from tests.servers import free_port, unavailable
 from tests.snapshot_data import articles, captured_at
 
-PROJECT_FILES = ("ingest", "spiders", "pipelines", "middlewares", "commands", "setup.py",
-                 "pyproject.toml", "scrapy.cfg", "README.md")  # fmt: skip
+# Every package pyproject.toml includes, and what the egg build reads.
+PROJECT_FILES = ("ingest", "spiders", "pipelines", "middlewares", "extensions", "handlers",
+                 "commands", "setup.py", "pyproject.toml", "scrapy.cfg", "README.md")  # fmt: skip
 
 
 def _api(base: str, path: str, data: dict[str, Any] | None = None, body: bytes | None = None,
