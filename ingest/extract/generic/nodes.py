@@ -160,7 +160,7 @@ def is_skipped(element: HtmlElement) -> bool:
 def _streamed(element_id: str | None) -> bool:
     """A React streaming segment (``<div hidden id="S:0">``): content the page's script moves
     into place, hidden only until then; without scripts it is where the article text is."""
-    return bool(element_id) and element_id.startswith("S:")
+    return element_id is not None and element_id.startswith("S:")
 
 
 def judge(element: HtmlElement) -> int:
