@@ -31,6 +31,7 @@ class CrawlStore:
         self.location = location
         self.store: SqlStore | None = None
         self._thread = ThreadPool(minthreads=1, maxthreads=1, name="ingest-store")
+        self._stopped = False
 
     @classmethod
     def of(cls, crawler: Crawler) -> CrawlStore:
@@ -52,6 +53,11 @@ class CrawlStore:
         """``func(*args)`` in the store's thread (it may use ``self.opened()`` there)."""
         from twisted.internet import reactor
 
+        if self._stopped:
+            # Items still in flight after a forced shutdown: the reactor is stopping and nothing
+            # waits for this work, which is lost as in a kill. Starting the stopped pool again
+            # raised AlreadyQuit, a traceback on Ctrl-C.
+            return Deferred()
         if not self._thread.started:
             self._thread.start()
             # A forced shutdown (a second Ctrl-C) stops the reactor without engine_stopped: the
@@ -87,5 +93,6 @@ class CrawlStore:
             self.store = None
 
     def _stop(self) -> None:
+        self._stopped = True
         if self._thread.started:
             self._thread.stop()

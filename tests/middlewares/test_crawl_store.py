@@ -26,3 +26,16 @@ def test_one_store_per_crawl_shared_by_every_component(tmp_path: Path) -> None:
     assert CrawlStore.of(get_crawler()) is not pipeline.crawl_store  # one per crawler
     # Lookups are awaited (run in the store's thread), never a blocking call on the reactor's.
     assert asyncio.iscoroutinefunction(middleware.process_request)
+
+
+def test_work_handed_over_after_a_forced_shutdown_is_dropped_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    store = CrawlStore(str(tmp_path / "a.sqlite"))
+    store.run(store.opened)  # the store's thread started
+    store._stop()  # what the reactor's shutdown trigger does on a second Ctrl-C
+    # An item still in flight reaches the store pipeline: its batch is not written (as in a
+    # kill); it raised twisted's AlreadyQuit (restarting the stopped thread) before.
+    later = store.run(store.opened)
+    assert not later.called
+    assert not store._thread.started
