@@ -111,6 +111,9 @@ DOWNLOAD_HANDLERS = {
 # The network guard runs before everything, Scrapy's OffsiteMiddleware (50) right after it.
 DOWNLOADER_MIDDLEWARES = {
     "middlewares.netguard.NetGuardMiddleware": 40,
+    # Redirect hops are checked even when a retry set dont_filter on the request they came from.
+    "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
+    "middlewares.offsite.HopCheckingOffsiteMiddleware": 50,
     # Scrapy's robots.txt middleware (100) with a timeout and retries of its own for robots.txt.
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "middlewares.robots.BoundedRobotsTxtMiddleware": 100,

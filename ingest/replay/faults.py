@@ -159,6 +159,10 @@ def links(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
 
 
 def redirect(h: ChaosHandler, page: bytes, args: dict[str, Any], hit: int) -> None:
+    """A redirect to ``to``; the first hits answer ``statuses`` (so the hop is a retry's)."""
+    statuses = args.get("statuses", [])
+    if hit < len(statuses):
+        return send(h, statuses[hit], b"<h1>try again</h1>", {})
     send(h, int(args.get("status", 302)), b"", {"Location": args["to"]})
 
 
