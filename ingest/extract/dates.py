@@ -30,7 +30,8 @@ _RELATIVE = re.compile(
 # 2026, 14:35"): day month year, month day year, or numeric, with a time of day if one follows.
 _CLOCK = r"(?:\s*(?:г\.|р\.)?[\s,–-]*(?:в|о|at|um|à|alle|a las)?\s*\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?"
 _DATE_PART = re.compile(
-    r"(?:\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}"
+    r"(?:(?<!\d)\d{4}-\d\d-\d\d(?!\d)|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{1,2}\.?\s+[^\W\d_]+\.?,?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},?\s+\d{4}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{4})" + _CLOCK
 )
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
@@ -110,7 +111,11 @@ def parse_wallclock(
         found = _english(text)
         if found is not None:
             return found
-    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+    # A date without its year ("Jul 10", "06月24日") is not taken for this year's: too often wrong.
+    settings: dict[str, Any] = {
+        "PREFER_DATES_FROM": "past",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+    }
     if reference is not None:
         settings["RELATIVE_BASE"] = reference.astimezone(zone).replace(tzinfo=None)
     parsed = _dateparser(text, languages, settings)

@@ -16,6 +16,7 @@ from ingest.extract.generic.jsonld import article_object, jsonld_objects
 from ingest.extract.generic.kind import page_kind
 from ingest.extract.generic.lines import standfirst
 from ingest.extract.generic.published import modified_at, published_at
+from ingest.extract.generic.shown import headline_element
 from ingest.extract.generic.tags import Tags, page_tags
 from ingest.extract.page import Page
 
@@ -99,6 +100,7 @@ class GenericFields:
             self.timezone,
             page.fetched_at,
             self._date_language,
+            headline_element(self._tags["h1"], self.title),
         )
 
     @cached_property

@@ -17,24 +17,27 @@ from lxml.html import HtmlElement
 from ingest.extract.dates import date_part, parse_wallclock
 from ingest.extract.generic.jsonld import text_of
 from ingest.extract.generic.meta import MetaMap, first
+from ingest.extract.generic.shown import shown_near, shown_update
 
 logger = logging.getLogger(__name__)
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|$|[^\d])")
+# Metas that name the publication, then generic ones ("date" is often the last change): the
+# page's microdata (``itemprop="datePublished"`` on the visible date) goes between them.
 _PUBLISHED_KEYS = (
     "article:published_time",
     "datepublished",
     "og:article:published_time",
     "publishdate",
     "pubdate",
-    "date",
-    "dc.date.issued",
-    "dc.date",
     "sailthru.date",
     "parsely-pub-date",
 )
+_GENERIC_KEYS = ("date", "dc.date.issued", "dc.date")
 _MODIFIED_KEYS = ("article:modified_time", "datemodified", "og:updated_time", "lastmod")
 _DATE_CLASSES = ("date", "time", "publish")
+_ISO_LIKE = re.compile(r"\d{4}-\d\d-\d\d")
+_YEAR_ONLY = re.compile(r"\s*\d{4}\s*")
 _MAX_OFFSET = timedelta(hours=14)  # the offsets in use run from -12:00 to +14:00
 _MIN_OFFSET = timedelta(hours=-12)
 _OFFSET_STEP = timedelta(minutes=15)
@@ -49,34 +52,49 @@ def published_at(
     timezone: str,
     reference: datetime | None,
     language: str = "",
+    headline: HtmlElement | None = None,
 ) -> datetime | None:
     """JSON-LD datePublished, meta tags, ``<time datetime>`` (``times``: the page's ``<time>``
-    elements); then a visible date read in the page's ``language``; then the URL's date (then,
-    in the record path, a site's own date and :func:`fallback_published_at`). An instant the
-    page also shows as a local time keeps that offset."""
+    elements); then a visible date read in the page's ``language``; then the URL's date; then
+    the date shown by the ``headline`` (then, in the record path, a site's own date and
+    :func:`fallback_published_at`). An instant the page also shows as a local time keeps that
+    offset; a later day shown by the headline that the metadata also declares (the update
+    the page presents as its date) wins over the first declared one."""
     zone = ZoneInfo(timezone)
     # Metadata is written as machines write it (English first: "11/01/2023" is November), what
     # the page shows in its own language ("03.11.2021" on a German page is November 3rd).
     machine = tuple(dict.fromkeys(("en", language or "en")))
     languages = tuple(dict.fromkeys((language or "en", "en")))
-    structured = [text_of(article.get("datePublished"))]
-    structured.extend(v for key in _PUBLISHED_KEYS for v in metas.get(key, ()))
-    structured.extend(_time_elements(times))
-    found = (_parse(t, timezone, reference, machine) for t in structured)
+    structured = [(text_of(article.get("datePublished")), machine)]
+    structured.extend((v, machine) for key in _PUBLISHED_KEYS for v in metas.get(key, ()))
+    structured.extend((v, machine) for v in _microdata(tree))
+    structured.extend((v, machine) for key in _GENERIC_KEYS for v in metas.get(key, ()))
+    # A ``datetime`` not in ISO form ("01-11-2023 10:29") is written as the page writes dates.
+    structured.extend(
+        (t, machine if _ISO_LIKE.match(t) else languages) for t in _time_elements(times)
+    )
+    found = (_parse(t, timezone, reference, langs) for t, langs in structured if _has_day(t))
     primary = next((p for p in found if p is not None), None)
+    near = lambda: shown_near(headline, timezone, reference, languages)  # noqa: E731
     if primary is not None:
+        others = [p for p in found if p is not None]
         if primary.tzinfo is not None and primary.utcoffset() == timedelta(0) and timezone != "UTC":
-            return primary.astimezone(zone)  # the site's zone is known
-        if primary.tzinfo is None or primary.utcoffset() == timedelta(0):
-            others = [p for p in found if p is not None]
+            dated = primary.astimezone(zone)  # the site's zone is known
+        elif primary.tzinfo is None or primary.utcoffset() == timedelta(0):
             shown = lambda: _visible(tree, timezone, reference, languages, whole=True)  # noqa: E731
-            return _localise(primary, others, shown, _url_day(url), zone)
-        return primary
+            dated = _localise(primary, others, shown, _url_day(url), zone)
+        else:
+            dated = primary
+        modified = modified_at(metas, article, timezone, reference)
+        return shown_update(dated, near(), [*others, *([modified] if modified else [])], zone)
     visible = next(_visible(tree, timezone, reference, languages), None)
     if visible is not None:
         return visible if visible.tzinfo else visible.replace(tzinfo=zone)
     for day in _url_day(url):
         return datetime.combine(day, datetime.min.time(), tzinfo=zone)
+    shown_date = near()
+    if shown_date is not None:
+        return shown_date if shown_date.tzinfo else shown_date.replace(tzinfo=zone)
     return None
 
 
@@ -215,6 +233,19 @@ def _date_class_elements(tree: HtmlElement) -> Iterator[HtmlElement]:
         css = element.get("class")
         if css and any(word in css for word in _DATE_CLASSES):
             yield element
+
+
+def _has_day(text: str) -> bool:
+    """Not a bare year ("1988": a reference's microdata, not the page's date)."""
+    return bool(text) and not _YEAR_ONLY.fullmatch(text)
+
+
+def _microdata(tree: HtmlElement) -> list[str]:
+    """``datePublished`` given as microdata on an element other than ``<meta>`` (those are in
+    the meta map): its ``content`` or ``datetime``."""
+    found = tree.xpath("//*[@itemprop='datePublished'][not(self::meta)]")
+    values = (e.get("content") or e.get("datetime") or "" for e in found[:3])
+    return [v for v in values if v.strip()]
 
 
 def _time_elements(elements: list[HtmlElement]) -> list[str]:
