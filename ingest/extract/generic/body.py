@@ -10,7 +10,7 @@ from itertools import accumulate
 from lxml.html import HtmlElement
 
 from ingest.extract.generic.lines import is_date_line, is_prose, is_signoff, is_widget_text
-from ingest.extract.generic.nodes import NEGATIVE_HINT, hint, hint_strength, positive_words
+from ingest.extract.generic.nodes import NEGATIVE_HINT, hint, hint_strength, judge, positive_words
 from ingest.extract.generic.segments import Layout, Segment, layout
 
 _BARE_URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -47,7 +47,7 @@ def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> MainTe
     if core is None:
         core = root
     start, end = page.ranges.get(core, (0, len(page.segments)))
-    start, end = _extend(page, core, start, end, good, chars)
+    start, end, _ = _extend(page, core, start, end, good, chars)
     dropped = bytearray(end - start)  # 1 for the lines of a dropped block
     for first, last in _dropped_ranges(page, start, end, good, chars):
         first, last = max(first, start) - start, min(last, end) - start
@@ -89,9 +89,22 @@ def _best_container(
         total = chars[last] - chars[first]
         density = (links[last] - links[first]) / total if total else 0.0
         score *= 1 - density
+        if score > best_score and _in_negative_block(element):
+            score *= 0.5
         if score > best_score:
             best, best_score = element, score
     return best
+
+
+def _in_negative_block(element: HtmlElement) -> bool:
+    """Whether an ancestor is named as a comment, a related list or other non-article block: a
+    long reader comment outvotes a short post unless its thread's name counts against it."""
+    parent = element.getparent()
+    while parent is not None:
+        if judge(parent) == NEGATIVE_HINT:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _initial_score(element: HtmlElement) -> float:
@@ -108,13 +121,14 @@ def _hint_score(words: str) -> float:
 
 def _extend(
     page: Layout, core: HtmlElement, start: int, end: int, good: list[int], chars: list[int]
-) -> tuple[int, int]:
-    """Climb while the parent adds mostly prose: an article cut into sibling blocks stays whole."""
+) -> tuple[int, int, HtmlElement]:
+    """Climb while the parent adds mostly prose: an article cut into sibling blocks stays whole.
+    Returns the range and the block it is."""
     element = core
     while True:
         parent = element.getparent()
         if parent is None or parent.tag in ("body", "html") or parent not in page.ranges:
-            return start, end
+            return start, end, element
         p_start, p_end = page.ranges[parent]
         extra_good = good[p_end] - good[p_start] - (good[end] - good[start])
         extra_all = chars[p_end] - chars[p_start] - (chars[end] - chars[start])
@@ -123,7 +137,7 @@ def _extend(
             continue
         inside = good[end] - good[start]
         if extra_good < 0.6 * extra_all or extra_good < 0.1 * inside:
-            return start, end
+            return start, end, element
         element, start, end = parent, p_start, p_end
 
 

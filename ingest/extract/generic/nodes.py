@@ -38,6 +38,8 @@ SKIP_TAGS = frozenset(
         "area",
         "math",
         "figcaption",
+        "rt",  # ruby annotations: the reading of the characters before, not text of its own
+        "rp",
     ]
 )
 # ARIA landmarks and widgets that are page chrome.
@@ -197,9 +199,19 @@ def is_negative(element: HtmlElement) -> bool:
     return _negative_words(words)
 
 
+# Taxonomy classes a CMS puts on a post ("tag-video", "category-social"): the editors' words for
+# its subject, not the block's role; a list or cloud of tags keeps its name.
+_TAXONOMY = re.compile(r"(?<!\S)(?:tag|category|post_tag|topic)-(?!list\b|cloud\b)\S*", re.I)
+
+
+def _role_words(words: str) -> str:
+    return _TAXONOMY.sub(" ", words) if "-" in words else words
+
+
 @lru_cache(maxsize=8192)
 def _negative_words(words: str) -> bool:
     # Pages repeat a few hundred class/id strings thousands of times: match each one once.
+    words = _role_words(words)
     return negative_words(words) and not positive_words(words)
 
 
@@ -208,6 +220,7 @@ def hint_strength(words: str) -> int:
     """``NEGATIVE_HINT`` for a strong word, ``WEAK_HINT`` for a weak one only, else 0."""
     if not _negative_words(words):
         return 0
+    words = _role_words(words)
     if strong_words(words):
         return NEGATIVE_HINT
     # The class "hidden" alone is the CSS frameworks' display:none, unless a responsive variant

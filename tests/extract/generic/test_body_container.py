@@ -61,3 +61,36 @@ def test_a_streamed_segment_is_content_other_hidden_blocks_are_not() -> None:
     )
     body = generic_body(parse_html(html, "https://news.example/a/", FETCHED))
     assert body == [FIRST, SECOND]
+
+
+def _page(html: str) -> list[str]:
+    return generic_body(
+        parse_html(f"<html><body>{html}</body></html>", "https://news.example/a/", FETCHED)
+    )
+
+
+def test_taxonomy_classes_of_a_post_are_not_its_role() -> None:
+    # A CMS names a post's tags and categories in its classes ("tag-social", "category-video"):
+    # the subject's words, which must not mark the post as a share bar or a player.
+    post = f"<p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p>"
+    body = _page(
+        "<div class='post-7 post type-post category-video tag-social tag-comment'>"
+        f"<div class='text'>{post}</div></div><div class='more'><p>{SECOND}</p><p>{FIRST}</p></div>"
+    )
+    assert body == [FIRST, SECOND, THIRD]
+
+
+def test_a_long_reader_comment_does_not_outvote_the_post() -> None:
+    comment = " ".join([FIRST, SECOND, THIRD, SECOND, FIRST])
+    long_comment = "".join(f"<p>{comment}, as I wrote.</p>" for _ in range(2))
+    body = _page(
+        f"<div class='entry'><p>{FIRST}</p><p>{SECOND}</p><p>{THIRD}</p></div>"
+        f"<ol class='comment-list'><li><div class='text'>{long_comment}</div></li></ol>"
+    )
+    assert body == [FIRST, SECOND, THIRD]
+
+
+def test_ruby_readings_are_not_text() -> None:
+    sentence = "法律では<ruby>虐待<rt>ぎゃくたい</rt></ruby>をした親に専門家が子どもの育て方を教えることになりました。"
+    body = _page(f"<article><p>{sentence * 3}</p></article>")
+    assert body == ["法律では虐待をした親に専門家が子どもの育て方を教えることになりました。" * 3]
