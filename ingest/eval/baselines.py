@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from ingest.errors import IngestError
@@ -90,16 +89,3 @@ def htmldate_date() -> Extractor:
         return Output(published=date or None)
 
     return extract
-
-
-def trafilatura_extractors() -> dict[str, Callable[[bytes, str], str]]:
-    """One plain (html, url) → text function per trafilatura mode, for the benchmarks."""
-    trafilatura = _trafilatura()
-
-    def make(options: dict[str, bool]) -> Callable[[bytes, str], str]:
-        def extract(html: bytes, url: str) -> str:
-            return trafilatura.extract(decode_html(html), include_comments=False, **options) or ""
-
-        return extract
-
-    return {f"trafilatura {mode}": make(options) for mode, options in TRAFILATURA_MODES.items()}

@@ -1,4 +1,4 @@
-"""Text-only runs over an aeb-layout folder (what bench.extraction times): extractor(html, url) → text."""
+"""Text-only runs over an aeb-layout folder (the quality gate's): extractor(html, url) → text."""
 
 from __future__ import annotations
 
@@ -103,18 +103,6 @@ def run(
         score = score_page(page.truth, text)
         result.pages.append(PageResult(page.page_id, page.url, text, score, seconds, error))
     return result
-
-
-def ingest_extractor() -> Extractor:
-    """What we store for a page (lead + body), through the one extraction path."""
-    from ingest.eval.sample import Sample, now, ours
-
-    fetched_at = now()
-
-    def extract_text(html: bytes, url: str) -> str:
-        return ours(Sample("", url, html, fetched_at, None)).text
-
-    return extract_text
 
 
 def generic_extractor(html: bytes, url: str) -> str:
