@@ -47,7 +47,7 @@ def main_text(root: HtmlElement, titles: frozenset[str] = frozenset()) -> MainTe
     if core is None:
         core = root
     start, end = page.ranges.get(core, (0, len(page.segments)))
-    start, end, _ = _extend(page, core, start, end, good, chars)
+    start, end = _extend(page, core, start, end, good, chars)
     dropped = bytearray(end - start)  # 1 for the lines of a dropped block
     for first, last in _dropped_ranges(page, start, end, good, chars):
         first, last = max(first, start) - start, min(last, end) - start
@@ -121,14 +121,13 @@ def _hint_score(words: str) -> float:
 
 def _extend(
     page: Layout, core: HtmlElement, start: int, end: int, good: list[int], chars: list[int]
-) -> tuple[int, int, HtmlElement]:
-    """Climb while the parent adds mostly prose: an article cut into sibling blocks stays whole.
-    Returns the range and the block it is."""
+) -> tuple[int, int]:
+    """Climb while the parent adds mostly prose: an article cut into sibling blocks stays whole."""
     element = core
     while True:
         parent = element.getparent()
         if parent is None or parent.tag in ("body", "html") or parent not in page.ranges:
-            return start, end, element
+            return start, end
         p_start, p_end = page.ranges[parent]
         extra_good = good[p_end] - good[p_start] - (good[end] - good[start])
         extra_all = chars[p_end] - chars[p_start] - (chars[end] - chars[start])
@@ -137,7 +136,7 @@ def _extend(
             continue
         inside = good[end] - good[start]
         if extra_good < 0.6 * extra_all or extra_good < 0.1 * inside:
-            return start, end, element
+            return start, end
         element, start, end = parent, p_start, p_end
 
 

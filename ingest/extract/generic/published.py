@@ -85,8 +85,11 @@ def published_at(
             dated = _localise(primary, others, shown, _url_day(url), zone)
         else:
             dated = primary
+        shown_date = near()
+        if shown_date is None:
+            return dated
         modified = modified_at(metas, article, timezone, reference)
-        return shown_update(dated, near(), [*others, *([modified] if modified else [])], zone)
+        return shown_update(dated, shown_date, [*others, *([modified] if modified else [])], zone)
     visible = next(_visible(tree, timezone, reference, languages), None)
     if visible is not None:
         return visible if visible.tzinfo else visible.replace(tzinfo=zone)
